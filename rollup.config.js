@@ -1,0 +1,76 @@
+// Builds every shipped file from src/. See README "Files" for what each is for.
+import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+
+const pkg = JSON.parse(readFileSync('./package.json', 'utf8'));
+const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`) };
+const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} License | consent banner, analytics gating and consent receipts */`;
+
+const ts = (target) =>
+  esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define, minify: false, sourceMap: true });
+
+// JSON imports (the receipt schema) are inlined as plain objects.
+const json = () => ({
+  name: 'json',
+  transform(code, id) {
+    if (id.endsWith('.json')) return { code: `export default ${code};`, map: null };
+  },
+});
+
+const copySchema = () => ({
+  name: 'copy-schema',
+  writeBundle() {
+    mkdirSync('dist', { recursive: true });
+    copyFileSync('src/receipt/receipt.schema.json', 'dist/receipt.schema.json');
+  },
+});
+
+const minify = () =>
+  terser({
+    ecma: 2020,
+    compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true },
+    mangle: { properties: { regex: /^_[a-z]/ } },
+    format: { preamble: banner, comments: false },
+  });
+
+const isNodeBuiltin = (id) => id.startsWith('node:');
+
+export default [
+  // npm: headless core and the preact UI as ESM; dependencies stay external.
+  {
+    input: { index: 'src/index.ts', ui: 'src/ui.ts' },
+    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    plugins: [json(), ts('es2020'), copySchema()],
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
+  },
+  // Script tag: everything in one minified file, creates window.Soglasie.
+  {
+    input: 'src/script-tag.ts',
+    plugins: [json(), nodeResolve(), ts('es2020')],
+    output: { file: 'dist/soglasie.iife.js', format: 'iife', sourcemap: true, plugins: [minify()] },
+  },
+  // Node: the receipt collector and its CLIs; database drivers load lazily.
+  {
+    input: { collector: 'src/collector/index.ts', 'collector-cli': 'src/collector/cli.ts', cli: 'src/cli.ts' },
+    external: (id) => isNodeBuiltin(id) || id === 'better-sqlite3' || id === 'pg',
+    plugins: [json(), ts('node20')],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'node-[hash].mjs',
+      sourcemap: true,
+      banner: (chunk) => (chunk.name.endsWith('cli') ? `#!/usr/bin/env node\n${banner}` : banner),
+    },
+  },
+  // Types: one .d.ts per public entry.
+  ...['index', 'ui', 'collector'].map((name) => ({
+    input: name === 'collector' ? 'src/collector/index.ts' : `src/${name}.ts`,
+    external: (id) => !id.startsWith('.') && !id.startsWith('/'),
+    plugins: [dts({ respectExternal: false })],
+    output: { file: `dist/${name}.d.ts`, format: 'es' },
+  })),
+];

@@ -1,0 +1,132 @@
+import type { ConsentConfig, ResolvedConfig } from '../config/config-types';
+import { parseConfig, type Warn } from '../config/parse-config';
+import { resolveConfig } from '../config/resolve-config';
+import type { ConsentMethod, ReceiptEvent } from '../receipt/receipt-types';
+import { readDecisionCookie, writeDecisionCookie } from './consent-cookie';
+import type { Consent, ConsentEvents, ConsentPlugin, ConsentSnapshot, Emit } from './consent-types';
+import { createEmitter } from './create-emitter';
+import { isCurrentDecision } from './is-current-decision';
+import { randomUuid } from './random-uuid';
+import type { StoredDecision } from './stored-decision';
+
+/** Options for `createConsent` beyond the configuration. */
+export interface CreateOptions {
+  /** Joined to the instance in order: gating, receipts, a UI. */
+  plugins?: ConsentPlugin[];
+  /** Where configuration warnings go; default `console.warn` with a `soglasie:` prefix. */
+  warn?: Warn;
+}
+
+const defaultWarn: Warn = (message) => console.warn(`soglasie: config ${message}`);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/**
+ * Creates a headless consent instance: configuration, the stored decision and events, plus the plugins
+ * given. Reads the cookie at once; touches no browser global when there is no `window` (SSR).
+ *
+ * @example
+ * import { createConsent } from 'soglasie';
+ * const consent = createConsent({ policy: { url: '/policy.txt', version: '2' } });
+ * if (!consent.get().decided) consent.open('banner');
+ */
+export function createConsentCore(input: ConsentConfig = {}, options: CreateOptions = {}): Consent {
+  const warn = options.warn ?? defaultWarn;
+  let config: ResolvedConfig;
+  try {
+    config = resolveConfig(parseConfig(input, warn), warn);
+  } catch (error) {
+    // Unreachable by design; if it ever happens, deny everything optional rather than break the page.
+    warn(`could not be read (${String(error)}); every optional category stays denied`);
+    config = resolveConfig({}, () => {});
+  }
+  const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
+  const gpc = browser && config.respectGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const emitter = createEmitter<ConsentEvents>();
+  const emit: Emit = (type, detail) => {
+    emitter.emit(type, detail);
+    if (browser) window.dispatchEvent(new CustomEvent(`soglasie:${String(type)}`, { detail }));
+  };
+
+  let stored: StoredDecision | undefined;
+  try {
+    stored = browser ? readDecisionCookie(config) : undefined;
+  } catch {
+    stored = undefined;
+  }
+  let current = stored && isCurrentDecision(stored, config, nowSeconds()) ? stored : undefined;
+
+  const snapshot = (): ConsentSnapshot => {
+    const categories: Record<string, boolean> = { necessary: true };
+    for (const id of config.optional) categories[id] = !!current?.decisions[id];
+    return current
+      ? { decided: true, categories, subjectId: current.subjectId, time: current.time, receiptId: current.receiptId, event: current.event, method: current.method, gpc }
+      : { decided: false, categories, subjectId: stored?.subjectId, gpc };
+  };
+
+  const decide = (wanted: Record<string, boolean>, event: ReceiptEvent | undefined, method: ConsentMethod = 'api') => {
+    const previous = snapshot();
+    const decisions: Record<string, boolean> = {};
+    for (const id of config.optional) decisions[id] = wanted[id] === true && !(gpc && id === 'marketing');
+    const granted = config.optional.some((id) => decisions[id]);
+    const kind: ReceiptEvent = event ?? (current ? 'update' : granted ? 'accept' : 'decline');
+    const next: StoredDecision = {
+      // The same visitor keeps one pseudonymous id across re-consents, so their receipts link up.
+      subjectId: stored?.subjectId ?? randomUuid(),
+      decisions,
+      policyVersion: config.policy.version ?? '',
+      consentVersion: config.consent.version ?? '',
+      time: nowSeconds(),
+      receiptId: randomUuid(),
+      method,
+      event: kind,
+      gpc,
+    };
+    const previousReceiptId = stored?.receiptId;
+    stored = current = next;
+    if (browser) writeDecisionCookie(config, next);
+    emit('change', { snapshot: snapshot(), previous, event: kind, method, receiptId: next.receiptId, previousReceiptId });
+  };
+
+  const unknown = (ids: string[]) => {
+    for (const id of ids) if (!config.optional.includes(id) && id !== 'necessary') warn(`category "${id}" is not configured; ignored`);
+  };
+
+  const cleanups: Array<() => void> = [];
+  const consent: Consent = {
+    config,
+    get: snapshot,
+    has: (category) => {
+      const cats = snapshot().categories;
+      return category.split(/\s+/).filter(Boolean).every((id) => cats[id] === true);
+    },
+    accept(categories, opts) {
+      const ids = categories ?? config.optional;
+      unknown(ids);
+      decide(Object.fromEntries(ids.map((id) => [id, true])), undefined, opts?.method);
+    },
+    decline: (opts) => decide({}, 'decline', opts?.method),
+    set(decisions, opts) {
+      const ids = Object.keys(decisions);
+      unknown(ids);
+      decide({ ...snapshot().categories, ...decisions }, undefined, opts?.method);
+    },
+    withdraw: (opts) => decide({}, 'withdraw', opts?.method),
+    open: (view = 'preferences') => emit('open', { view }),
+    on: emitter.on,
+    destroy() {
+      emit('destroy', undefined);
+      cleanups.splice(0).forEach((fn) => fn());
+      emitter.clear();
+    },
+  };
+
+  if (browser) {
+    for (const plugin of options.plugins ?? []) {
+      const cleanup = plugin(consent, emit);
+      if (cleanup) cleanups.push(cleanup);
+    }
+    // After the caller has had a chance to subscribe.
+    queueMicrotask(() => emit('ready', snapshot()));
+  }
+  return consent;
+}

@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import type { Lang } from '../config/config-types';
+import type { Consent, OpenView } from '../store/consent-types';
+import { Modal } from './modal';
+import { categoryLabel, categoryText, fill } from './texts-for';
+import type { Texts } from './texts-ru';
+
+interface PreferencesProps {
+  consent: Consent;
+  t: Texts;
+  lang: Lang;
+  show: (view: OpenView | null) => void;
+}
+
+/**
+ * Per-category switches (as stored, never pre-ticked), the services and processors behind each,
+ * the last decision with its receipt, «Сохранить» and a withdraw action.
+ */
+export function PreferencesDialog({ consent, t, lang, show }: PreferencesProps) {
+  const { config } = consent;
+  const now = consent.get();
+  const [values, setValues] = useState<Record<string, boolean>>(now.categories);
+  const close = () => show(null);
+  const granted = config.optional.some((id) => now.categories[id]);
+  const { operator } = config;
+  return (
+    <Modal label={t.prefs} onClose={close}>
+      <div class="hd">
+        <h2>{t.prefs}</h2>
+        <button class="x" aria-label={t.close} onClick={close}>
+          ×
+        </button>
+      </div>
+      <div class="bd">
+        {now.gpc && <p class="muted">{t.gpc}</p>}
+        {config.categories.map((c) => {
+          const fixed = c.id === 'necessary';
+          return (
+            <div key={c.id}>
+              <label class="cat">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={fixed || !!values[c.id]}
+                  disabled={fixed}
+                  onChange={(e) => setValues({ ...values, [c.id]: (e.target as HTMLInputElement).checked })}
+                />
+                <span>
+                  <strong>{categoryLabel(c, lang, t)}</strong>
+                  {fixed && <span class="muted"> — {t.alwaysOn}</span>}
+                  <br />
+                  <span class="muted">{categoryText(c, lang, t)}</span>
+                </span>
+              </label>
+              {!!c.services?.length && (
+                <ul class="muted">
+                  {c.services.map((s) => (
+                    <li>{s.processor ? `${s.name} — ${t.processor}: ${s.processor}` : s.name}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+        <p class="muted" aria-live="polite">
+          {now.decided
+            ? `${fill(t.decidedOn, { date: new Date(now.time! * 1000).toLocaleString(lang) })}. ${fill(t.receipt, { id: now.receiptId })}.${now.event === 'withdraw' ? ` ${t.withdrawn}` : ''}`
+            : t.undecided}
+        </p>
+        {operator.name && <p class="muted">{fill(t.operator, { name: [operator.name, operator.address].filter(Boolean).join(', ') })}</p>}
+        {operator.email && <p class="muted">{fill(t.withdrawBy, { email: operator.email })}</p>}
+      </div>
+      <div class="ft row" style={{ marginTop: 0 }}>
+        <button
+          onClick={() => {
+            consent.set(values, { method: 'checkbox' });
+            close();
+          }}
+        >
+          {t.save}
+        </button>
+        {granted && (
+          <button
+            class="alt"
+            onClick={() => {
+              consent.withdraw({ method: 'button' });
+              close();
+            }}
+          >
+            {t.withdraw}
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

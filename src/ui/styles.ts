@@ -1,0 +1,40 @@
+/**
+ * The UI's only stylesheet, adopted by the shadow root as a constructed sheet: the page's CSS cannot
+ * reach in, ours cannot leak out, and no `<style>` tag is needed under a strict style-src.
+ * Theming: override the --sg-* custom properties on `soglasie-consent` from the page.
+ */
+export const css = `
+:host{all:initial;--sg-bg:#fff;--sg-fg:#1b1b1f;--sg-muted:#4a4a55;--sg-border:#c9c9d2;--sg-accent:#1a56db;--sg-accent-fg:#fff;--sg-focus:#b4235a;--sg-radius:10px;--sg-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;--sg-z:2147483000}
+:host([data-theme=dark]){--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}
+@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}}
+*{box-sizing:border-box}
+.sg{font:15px/1.45 var(--sg-font);color:var(--sg-fg);background:var(--sg-bg);border:1px solid var(--sg-border);border-radius:var(--sg-radius);box-shadow:0 6px 30px #0004;padding:16px 18px;text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;visibility:visible;opacity:1}
+.bar{position:fixed;z-index:var(--sg-z);left:8px;right:8px;bottom:8px;max-height:80vh;overflow:auto}
+.box{position:fixed;z-index:var(--sg-z);right:12px;bottom:12px;width:min(420px,calc(100vw - 24px));max-height:80vh;overflow:auto}
+dialog.sg{max-width:min(760px,calc(100vw - 16px));max-height:calc(100vh - 32px);width:100%;margin:auto;padding:0;display:flex;flex-direction:column;overflow:hidden}
+dialog.sg:not([open]){display:none}
+dialog::backdrop{background:#0008}
+.hd{display:flex;gap:12px;align-items:center;justify-content:space-between;padding:14px 18px;border-bottom:1px solid var(--sg-border)}
+.bd{padding:14px 18px;overflow:auto;overscroll-behavior:contain}
+.ft{padding:12px 18px;border-top:1px solid var(--sg-border)}
+h2{font-size:18px;margin:0 0 6px;font-weight:700;color:inherit}
+h3{font-size:16px;margin:16px 0 6px;color:inherit}
+p{margin:0 0 10px}
+ul{margin:0 0 10px;padding-left:22px}
+a{color:var(--sg-accent);text-decoration:underline}
+.row{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:12px}
+.row button{flex:1 1 140px}
+button{font:inherit;font-weight:600;min-height:44px;min-width:44px;padding:8px 16px;border-radius:calc(var(--sg-radius) - 4px);border:2px solid var(--sg-accent);background:var(--sg-accent);color:var(--sg-accent-fg);cursor:pointer;display:inline-block;visibility:visible;opacity:1}
+button.alt{background:var(--sg-bg);color:var(--sg-fg);border-color:var(--sg-fg)}
+button.link{min-height:24px;padding:2px 0;border:0;background:none;color:var(--sg-accent);text-decoration:underline;font-weight:400}
+button.x{background:none;border:0;color:var(--sg-fg);font-size:24px;line-height:1;padding:6px 10px}
+:focus-visible{outline:3px solid var(--sg-focus);outline-offset:2px}
+label.cat{display:flex;gap:10px;align-items:flex-start;padding:6px 0;cursor:pointer}
+input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(--sg-accent)}
+.muted{color:var(--sg-muted);font-size:14px}
+.alert{color:var(--sg-focus);font-weight:600;margin:8px 0 0}
+.doc p,.doc li{max-width:72ch}
+.fab{position:fixed;z-index:var(--sg-z);left:12px;bottom:12px;border-radius:50%;width:48px;height:48px;padding:0;font-size:22px}
+@media (prefers-reduced-motion:no-preference){.bar,.box{animation:sg-in .2s ease-out}@keyframes sg-in{from{transform:translateY(12px);opacity:0}}}
+@media (max-width:480px){.bar{left:0;right:0;bottom:0;border-radius:var(--sg-radius) var(--sg-radius) 0 0;padding:14px}.row button{flex-basis:100%}}
+`;
