@@ -1,10 +1,33 @@
-import type { CategoryConfig, ConsentConfig, ResolvedConfig } from './config-types';
+import type { CategoryConfig, ConsentConfig, DocumentConfig, IntegrationsConfig, ResolvedConfig, ServiceConfig } from './config-types';
 import type { Warn } from './parse-config';
 
 const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
 const DEFAULT_LIFETIME = 6;
 const MAX_LIFETIME = 13;
 const COOKIE_NAME = /^[\w-]{1,64}$/;
+const SCRIPT_URL = /^\s*(javascript|data|vbscript|blob):/i;
+
+const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
+  ['yandexMetrica', { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*', 'yandexuid', 'i'] }],
+  ['googleAnalytics', { name: 'Google Analytics', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
+  ['googleTagManager', { name: 'Google Tag Manager', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
+];
+
+/** Links and endpoints are followed by the SDK: a script URL there would run in the site's origin. */
+function unsafeUrl(url: string, field: string, warn: Warn): boolean {
+  if (!SCRIPT_URL.test(url)) return false;
+  warn(`${field}: ${JSON.stringify(url.slice(0, 40))} is not an http(s) or relative URL; ignored`);
+  return true;
+}
+
+function safeDocument(doc: DocumentConfig | undefined, field: string, warn: Warn): DocumentConfig {
+  if (!doc) return {};
+  if (doc.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(doc.sha256)) {
+    warn(`${field}.sha256: expected 64 lower-case hex digits (soglasie digest FILE); ignored`);
+    doc = { ...doc, sha256: undefined };
+  }
+  return doc.url && unsafeUrl(doc.url, `${field}.url`, warn) ? { ...doc, url: undefined } : doc;
+}
 
 /** Fills defaults and rejects values that are well-typed but wrong (a category id with spaces, a 30-month lifetime). */
 export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig {
@@ -38,21 +61,28 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   }
 
   const integrations = config.integrations ?? {};
-  const analyticsTrackers = [integrations.yandexMetrica, integrations.googleAnalytics, integrations.googleTagManager];
-  if (analyticsTrackers.some(Boolean) && !seen.has('analytics')) {
+  const trackers = TRACKERS.filter(([key]) => integrations[key]);
+  const analytics = categories.find((c) => c.id === 'analytics');
+  if (trackers.length && !analytics) {
     warn('integrations: trackers wait for the "analytics" category, which is not configured; they will never load');
+  } else if (analytics && !analytics.services && trackers.length) {
+    // The built-in trackers name themselves and their processors unless the site lists services itself.
+    categories[categories.indexOf(analytics)] = { ...analytics, services: trackers.map(([, service]) => service) };
   }
+  const policy = safeDocument(config.policy, 'policy', warn);
+  const consent = safeDocument(config.consent, 'consent', warn);
+  const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', warn) ? undefined : config.endpoint;
 
   const resolved: ResolvedConfig = {
     categories,
     optional: categories.slice(1).map((c) => c.id),
-    policy: config.policy ?? {},
-    consent: config.consent ?? {},
+    policy,
+    consent,
     operator: config.operator ?? {},
     processing: config.processing ?? {},
     lifetimeMonths,
     cookie: { name, path: cookie.path ?? '/', domain: cookie.domain },
-    endpoint: config.endpoint,
+    endpoint,
     lang: config.lang,
     mode: config.mode ?? 'checkbox',
     position: config.position ?? 'bar',

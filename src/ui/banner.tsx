@@ -105,7 +105,7 @@ export function Banner({ consent, t, lang, show }: BannerProps) {
       <div class="bd">{body}</div>
     </Modal>
   ) : (
-    <section class={`sg ${config.position}`} role="region" aria-label={t.region}>
+    <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e) => e.key === 'Escape' && show(null)}>
       {body}
     </section>
   );

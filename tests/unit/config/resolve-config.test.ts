@@ -58,3 +58,30 @@ describe('resolveConfig', () => {
     expect(warnings[0]).toMatch(/^cookie.name:/);
   });
 });
+
+describe('resolveConfig: trackers and URLs', () => {
+  it('lists the built-in trackers and their processors under analytics unless the site lists services', () => {
+    const { config } = resolve({ ...complete, integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
+    expect(config.categories[1].services?.map((s) => `${s.name} — ${s.processor}`)).toEqual(['Яндекс Метрика — ООО «Яндекс»', 'Google Analytics — Google LLC']);
+    const own = resolve({ ...complete, categories: [{ id: 'analytics', services: [] }], integrations: { yandexMetrica: { id: 1 } } });
+    expect(own.config.categories[1].services).toEqual([]);
+  });
+
+  it('warns that trackers never load without an analytics category', () => {
+    const { warnings } = resolve({ ...complete, categories: [{ id: 'marketing' }], integrations: { yandexMetrica: { id: 1 } } });
+    expect(warnings).toEqual(['integrations: trackers wait for the "analytics" category, which is not configured; they will never load']);
+  });
+
+  it('refuses script URLs for documents and the endpoint, and malformed digests', () => {
+    const { config, warnings } = resolve({
+      ...complete,
+      policy: { url: 'javascript:alert(1)', version: '1' },
+      consent: { url: '/consent.txt', sha256: 'abc' },
+      endpoint: ' data:text/html,x',
+    });
+    expect(config.policy).toEqual({ url: undefined, version: '1' });
+    expect(config.consent.sha256).toBeUndefined();
+    expect(config.endpoint).toBeUndefined();
+    expect(warnings).toHaveLength(3);
+  });
+});

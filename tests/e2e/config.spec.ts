@@ -1,0 +1,110 @@
+import { banner, expect, sitePage, test } from './support/fixtures';
+
+const configBlock = (json: string) => `<script type="application/json" data-soglasie-config>${json}</script>`;
+
+test.describe('script-tag configuration', () => {
+  test('data-* attributes configure mode, language, cookie name and documents', async ({ page, server, consoleMessages }) => {
+    await page.goto(
+      server.page(
+        '/attrs.html',
+        sitePage({
+          attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-policy-version="7" data-consent-url="/policies/autocrm-consent.txt" data-mode="buttons" data-lang="en" data-cookie-name="my_consent" data-lifetime-months="3"',
+        }),
+      ),
+    );
+    await expect(banner(page).getByRole('button', { name: 'Accept all' })).toBeVisible();
+    await expect(banner(page).getByRole('button', { name: 'Reject all' })).toBeVisible();
+    const config = await page.evaluate(() => {
+      const c = window.Soglasie!.config;
+      return { mode: c.mode, lang: c.lang, cookie: c.cookie.name, months: c.lifetimeMonths, policy: c.policy, consent: c.consent.url };
+    });
+    expect(config).toEqual({ mode: 'buttons', lang: 'en', cookie: 'my_consent', months: 3, policy: { url: '/policies/autocrm-policy.txt', version: '7' }, consent: '/policies/autocrm-consent.txt' });
+    await banner(page).getByRole('button', { name: 'Reject all' }).click();
+    const names = (await page.context().cookies()).map((c) => c.name);
+    expect(names).toContain('my_consent');
+    expect(names).not.toContain('soglasie');
+    expect(consoleMessages.filter((m) => m.startsWith('soglasie: config') && !m.includes('152-FZ'))).toEqual([]);
+  });
+
+  test('a JSON block gives the full config; data-* attributes win over it', async ({ page, server }) => {
+    const json = JSON.stringify({ mode: 'buttons', lang: 'ru', categories: [{ id: 'analytics', label: { ru: 'Статистика' } }, { id: 'video' }], texts: { ru: { acceptAll: 'Согласен со всем' } } });
+    await page.goto(server.page('/json.html', sitePage({ head: configBlock(json), attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-lang="ru"' })));
+    await expect(banner(page).getByRole('button', { name: 'Согласен со всем' })).toBeVisible();
+    expect(await page.evaluate(() => window.Soglasie!.config.optional)).toEqual(['analytics', 'video']);
+  });
+
+  test('wrong types and unknown keys are ignored with one warning each that names the field', async ({ page, server, consoleMessages }) => {
+    const json = JSON.stringify({ mode: 'popup', lifetimeMonths: '6', colour: 'red', lang: 'ru' });
+    await page.goto(server.page('/bad.html', sitePage({ head: configBlock(json), attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-lifetime-months="soon" data-foo="1"' })));
+    await expect(banner(page)).toBeVisible();
+    const warnings = consoleMessages.filter((m) => m.startsWith('soglasie: config'));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'soglasie: config data-lifetime-months: expected a number, got "soon"; ignored',
+        'soglasie: config data-foo: unknown attribute, ignored',
+        'soglasie: config mode: expected one of checkbox, buttons, got "popup"; ignored',
+        'soglasie: config lifetimeMonths: expected number, got "6"; ignored',
+        'soglasie: config colour: unknown option, ignored',
+      ]),
+    );
+    expect(warnings.filter((m) => m.includes('colour'))).toHaveLength(1);
+  });
+
+  test('a broken JSON block never breaks the page: one warning, everything optional denied', async ({ page, server, consoleMessages }) => {
+    await page.goto(server.page('/broken.html', sitePage({ head: configBlock('{"mode": "buttons",,}'), body: '<script>window.__after = true</script>' })));
+    await expect(banner(page)).toBeVisible();
+    expect(await page.evaluate(() => (window as { __after?: boolean }).__after)).toBe(true);
+    expect(consoleMessages.some((m) => /data-soglasie-config: not valid JSON/.test(m))).toBe(true);
+    expect(await page.evaluate(() => window.Soglasie!.get().categories)).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
+
+  test('__proto__ and constructor keys in the JSON block pollute nothing', async ({ page, server, consoleMessages }) => {
+    const json =
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "texts": {"ru": {"__proto__": {"polluted": 1}}}, ' +
+      '"integrations": {"yandexMetrica": {"id": 1, "options": {"__proto__": {"polluted": 1}}}}, "policy": {"__proto__": {"url": "javascript:alert(1)"}}}';
+    await page.goto(server.page('/proto.html', sitePage({ head: configBlock(json) })));
+    await expect(banner(page)).toBeVisible();
+    const result = await page.evaluate(() => ({
+      polluted: ({} as Record<string, unknown>).polluted,
+      policyUrl: window.Soglasie!.config.policy.url,
+    }));
+    expect(result).toEqual({ polluted: undefined, policyUrl: '/policies/autocrm-policy.txt' });
+    expect(consoleMessages.filter((m) => m.includes('unsafe key ignored')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('a tampered or garbage consent cookie counts as no decision', async ({ page, server, context }) => {
+    const url = server.page('/tampered.html', sitePage());
+    for (const value of ['1|garbage', '1|x|__proto__:1||||', '%E0%A4%A', 'a'.repeat(3000)]) {
+      await context.clearCookies();
+      await context.addCookies([{ name: 'soglasie', value, url: server.origin }]);
+      await page.goto(url);
+      await expect(banner(page)).toBeVisible();
+      expect(await page.evaluate(() => ({ decided: window.Soglasie!.get().decided, polluted: ({} as Record<string, unknown>).polluted }))).toEqual({ decided: false, polluted: undefined });
+    }
+  });
+
+  test('a new policy version asks again, keeping the same pseudonymous subject', async ({ page, server }) => {
+    await page.goto(server.page('/v1.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-policy-version="1"' })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    const subject = await page.evaluate(() => window.Soglasie!.get().subjectId);
+    await page.goto(server.page('/v1.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-policy-version="2"' })));
+    await expect(banner(page)).toBeVisible();
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ decided: false, subjectId: subject });
+  });
+
+  test('GPC keeps marketing denied even on accept all', async ({ page, server }) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await page.goto(server.page('/gpc.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-mode="buttons"' })));
+    await banner(page).getByRole('button', { name: 'Принять все' }).click();
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ gpc: true, categories: { analytics: true, marketing: false } });
+  });
+
+  test('every change is mirrored as a soglasie:change DOM event', async ({ page, server }) => {
+    await page.goto(server.page('/events.html', sitePage({ body: `<script>window.__events = []; addEventListener('soglasie:change', (e) => __events.push(e.detail.event));</script>` })));
+    await page.evaluate(() => {
+      window.Soglasie!.accept();
+      window.Soglasie!.withdraw();
+    });
+    expect(await page.evaluate(() => (window as unknown as { __events: string[] }).__events)).toEqual(['accept', 'withdraw']);
+  });
+});

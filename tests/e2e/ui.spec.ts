@@ -1,0 +1,261 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { banner, expect, sitePage, test } from './support/fixtures';
+
+const docs = 'data-policy-url="/policies/autocrm-policy.txt" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотек»" data-operator-address="300034, Россия, г. Тула, ул. Революции, д. 21, оф. 6" data-operator-email="hd@autocrm.ru" data-yandex-metrica="123" data-google-analytics="G-TEST"';
+const decided = (page: Page) => page.evaluate(() => window.Soglasie!.get().decided);
+const categories = (page: Page) => page.evaluate(() => window.Soglasie!.get().categories);
+
+test.describe('banner: checkbox mode (default)', () => {
+  test('boxes are unticked and labelled with purpose and services; Принять with nothing ticked grants nothing and says what to tick', async ({ page, server }) => {
+    await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
+    const region = banner(page);
+    const analytics = region.getByRole('checkbox', { name: 'Аналитика (Яндекс Метрика, Google Analytics)' });
+    await expect(analytics).not.toBeChecked();
+    await expect(region.getByRole('checkbox', { name: 'Маркетинг' })).not.toBeChecked();
+    await expect(region.getByRole('link', { name: 'Согласие на обработку персональных данных' })).toBeVisible();
+    await region.getByRole('button', { name: 'Принять', exact: true }).click();
+    await expect(region.getByRole('alert')).toHaveText('Отметьте, на что вы согласны, или нажмите «Отклонить».');
+    expect(await decided(page)).toBe(false);
+    await analytics.check();
+    await region.getByRole('button', { name: 'Принять', exact: true }).click();
+    await expect(region).toBeHidden();
+    expect(await categories(page)).toEqual({ necessary: true, analytics: true, marketing: false });
+  });
+
+  test('Отклонить refuses everything optional', async ({ page, server }) => {
+    await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
+    await banner(page).getByRole('checkbox').first().check();
+    await banner(page).getByRole('button', { name: 'Отклонить' }).click();
+    expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
+
+  test('Escape and the close control hide the banner and grant nothing', async ({ page, server }) => {
+    await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
+    await banner(page).getByRole('checkbox').first().check();
+    await page.keyboard.press('Escape');
+    await expect(banner(page)).toBeHidden();
+    expect(await decided(page)).toBe(false);
+    await page.reload();
+    await banner(page).getByRole('checkbox').first().check();
+    await banner(page).getByRole('button', { name: 'Закрыть' }).click();
+    await expect(banner(page)).toBeHidden();
+    expect(await decided(page)).toBe(false);
+    expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
+
+  test('keyboard only: Tab to a box, Space, Tab to Принять, Enter', async ({ page, server }) => {
+    await page.goto(server.page('/kb.html', sitePage({ attrs: docs })));
+    await expect(banner(page)).toBeVisible();
+    const focusedName = () => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? ''}` : '';
+    });
+    // Tab until the analytics box has focus (the banner comes after the page's own content).
+    for (let i = 0; i < 10 && !(await focusedName()).startsWith('input'); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('button:Принять');
+    const ring = await page.evaluate(() => {
+      const el = document.querySelector('soglasie-consent')!.shadowRoot!.activeElement!;
+      const s = getComputedStyle(el);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    expect(ring).toBe('solid 3px');
+    await page.keyboard.press('Enter');
+    expect(await categories(page)).toEqual({ necessary: true, analytics: true, marketing: false });
+  });
+});
+
+test.describe('banner: buttons mode', () => {
+  test('Принять все, Отклонить все and Настроить carry equal visual weight', async ({ page, server }) => {
+    await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
+    const names = ['Принять все', 'Отклонить все'];
+    const boxes = [];
+    for (const name of names) {
+      const button = banner(page).getByRole('button', { name });
+      boxes.push(await button.evaluate((el) => {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return { h: Math.round(r.height), w: Math.round(r.width), font: `${s.fontSize} ${s.fontWeight}`, bg: s.backgroundColor, color: s.color };
+      }));
+    }
+    expect(boxes[0]).toEqual(boxes[1]);
+    await expect(banner(page).getByRole('button', { name: 'Настроить' })).toBeVisible();
+    await banner(page).getByRole('button', { name: 'Отклонить все' }).click();
+    expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
+
+  test('Настроить opens the preferences; switches start unticked; Сохранить grants what was switched on', async ({ page, server }) => {
+    await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
+    await banner(page).getByRole('button', { name: 'Настроить' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('switch', { name: /Необходимые/ })).toBeDisabled();
+    await expect(dialog.getByRole('switch', { name: /Необходимые/ })).toBeChecked();
+    await expect(dialog.getByRole('switch', { name: /Аналитика/ })).not.toBeChecked();
+    await expect(dialog.getByText('Яндекс Метрика — обработчик: ООО «Яндекс»')).toBeVisible();
+    await dialog.getByRole('switch', { name: /Маркетинг/ }).check();
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(dialog).toBeHidden();
+    expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: true });
+  });
+});
+
+test.describe('preferences dialog', () => {
+  test('opens from a page link with data-soglasie-open, shows the receipt, traps focus, Escape closes and restores focus', async ({ page, server }) => {
+    await page.goto(server.page('/prefs.html', sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' })));
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    const receiptId = await page.evaluate(() => window.Soglasie!.get().receiptId);
+    const link = page.getByRole('link', { name: 'Настройки cookie' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(`Квитанция № ${receiptId}`, { exact: false })).toBeVisible();
+    await expect(dialog.getByText('hd@autocrm.ru', { exact: false })).toBeVisible();
+    await expect(dialog.getByRole('switch', { name: /Аналитика/ })).toBeChecked();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(inside).toBe('soglasie-consent');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(link).toBeFocused();
+  });
+
+  test('withdraw takes every optional consent back', async ({ page, server }) => {
+    await page.goto(server.page('/prefs.html', sitePage({ attrs: `${docs} data-reload-on-withdraw="false"` })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await page.evaluate(() => window.Soglasie!.open());
+    await page.getByRole('dialog').getByRole('button', { name: 'Отозвать согласие' }).click();
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ decided: true, event: 'withdraw', categories: { analytics: false, marketing: false } });
+  });
+
+  test('a floating button reopens the preferences when configured', async ({ page, server }) => {
+    await page.goto(server.page('/fab.html', sitePage({ attrs: `${docs} data-floating-button` })));
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.getByRole('button', { name: 'Настройки cookie' }).click();
+    await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
+  });
+});
+
+test.describe('policy and consent viewer', () => {
+  for (const [file, heading, email] of [
+    ['autocrm-policy.txt', 'Политика конфиденциальности', 'hd@autocrm.ru'],
+    ['autoweboffice-policy.txt', 'ПОЛИТИКА ОБРАБОТКИ ПЕРСОНАЛЬНЫХ ДАННЫХ CRM «АВТОВЕБОФИС»', 'zakaz@autoweboffice.com'],
+  ]) {
+    test(`reads ${file}: headings, no Word bookmarks, e-mails as links, scrolls inside`, async ({ page, server }) => {
+      await page.goto(server.page('/viewer.html', sitePage({ attrs: `data-policy-url="/policies/${file}"` })));
+      await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+      await expect(dialog).not.toContainText('[bookmark');
+      await expect(dialog.getByRole('link', { name: email }).first()).toHaveAttribute('href', `mailto:${email}`);
+      const scroll = await dialog.locator('.doc').evaluate((el) => ({ inner: el.scrollHeight > el.clientHeight, page: document.documentElement.scrollHeight <= innerHeight + 1 }));
+      expect(scroll).toEqual({ inner: true, page: true });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(banner(page)).toBeVisible();
+    });
+  }
+
+  test('HTML in a document is shown as text, never parsed', async ({ page, server }) => {
+    server.file('/evil.txt', 'Заголовок\n\n<img src=x onerror="window.__xss=1"><b>жирный</b> <script>window.__xss=2</script>', 'text/plain; charset=utf-8');
+    await page.goto(server.page('/evil.html', sitePage({ attrs: 'data-policy-url="/evil.txt"' })));
+    await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('<img src=x onerror="window.__xss=1"><b>жирный</b>');
+    expect(await dialog.locator('img, b, script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  test('a failed load shows an error with a direct link', async ({ page, server }) => {
+    await page.goto(server.page('/missing.html', sitePage({ attrs: 'data-policy-url="/policies/missing.txt"' })));
+    await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
+    const alert = page.getByRole('dialog').getByRole('alert');
+    await expect(alert).toContainText('Не удалось загрузить документ.');
+    await expect(alert.getByRole('link', { name: 'Открыть документ по ссылке' })).toHaveAttribute('href', '/policies/missing.txt');
+  });
+});
+
+test.describe('isolation', () => {
+  test('hostile page CSS cannot hide or blank the banner', async ({ page, server }) => {
+    const hostile = '<style>* { color: transparent !important; font-size: 2px !important } button { display: none !important } section, dialog { display: none !important }</style>';
+    await page.goto(server.page('/hostile.html', sitePage({ attrs: docs, head: hostile })));
+    const accept = banner(page).getByRole('button', { name: 'Принять', exact: true });
+    await expect(accept).toBeVisible();
+    const style = await accept.evaluate((el) => ({ color: getComputedStyle(el).color, size: getComputedStyle(el).fontSize }));
+    expect(style.color).not.toBe('rgba(0, 0, 0, 0)');
+    expect(style.size).toBe('15px');
+    const text = await banner(page).locator('p').first().evaluate((el) => getComputedStyle(el).color);
+    expect(text).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  test('our styles do not leak into the page', async ({ page, server }) => {
+    await page.goto(server.page('/leak.html', sitePage({ attrs: docs, body: '<button id="own">Кнопка сайта</button>' })));
+    await expect(banner(page)).toBeVisible();
+    const own = await page.locator('#own').evaluate((el) => getComputedStyle(el).minHeight);
+    expect(own).not.toBe('44px');
+  });
+
+  test("works under Content-Security-Policy: script-src 'self'; style-src 'self' without a nonce", async ({ page, server, consoleMessages }) => {
+    const csp = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" };
+    await page.goto(server.page('/csp.html', sitePage({ attrs: docs }), csp));
+    const accept = banner(page).getByRole('button', { name: 'Принять', exact: true });
+    await expect(accept).toBeVisible();
+    const bg = await accept.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgb(26, 86, 219)');
+    await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
+    await expect(page.getByRole('dialog').getByRole('heading').first()).toBeVisible();
+    expect(consoleMessages.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
+  });
+
+  test('fits a 320 px phone without horizontal scrolling; the page does not shift', async ({ page, server }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.page('/phone.html', sitePage({ attrs: docs })));
+    await expect(banner(page)).toBeVisible();
+    const fit = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, h1Top: document.querySelector('h1')!.getBoundingClientRect().top }));
+    expect(fit.scrollWidth).toBeLessThanOrEqual(320);
+    const box = await banner(page).getByRole('button', { name: 'Отклонить' }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+  });
+
+  test('a returning visitor never sees the banner, not even for a frame', async ({ page, server }) => {
+    const url = server.page('/return.html', sitePage({ attrs: docs }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.addInitScript(() => {
+      (window as { __seen?: boolean }).__seen = false;
+      new MutationObserver(() => {
+        const host = document.querySelector('soglasie-consent');
+        if (host?.shadowRoot?.querySelector('section, dialog')) (window as { __seen?: boolean }).__seen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => (window as { __seen?: boolean }).__seen)).toBe(false);
+  });
+});
+
+test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  for (const lang of ['ru', 'en'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`banner, preferences and viewer have no violations (${lang}, ${scheme})`, async ({ page, server }) => {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.goto(server.page(`/a11y-${lang}.html`, sitePage({ lang, attrs: `${docs} data-lang="${lang}"` })));
+        const axe = () => new AxeBuilder({ page }).include('soglasie-consent').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        await expect(banner(page)).toBeVisible();
+        expect((await axe()).violations).toEqual([]);
+        await page.evaluate(() => window.Soglasie!.open());
+        await expect(page.getByRole('dialog')).toBeVisible();
+        expect((await axe()).violations).toEqual([]);
+        await page.evaluate(() => window.Soglasie!.open('policy'));
+        await expect(page.getByRole('dialog').getByRole('heading').nth(1)).toBeVisible();
+        expect((await axe()).violations).toEqual([]);
+      });
+    }
+  }
+});
