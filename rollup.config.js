@@ -46,12 +46,16 @@ export default [
     plugins: [json(), ts('es2020'), copySchema()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
   },
-  // Script tag: everything in one minified file, creates window.Soglasie.
-  {
-    input: 'src/script-tag.ts',
+  // Script tag: the core (decisions, gating, receipts) creates window.Soglasie and loads the UI half
+  // only when something must be shown, so a returning visitor runs the core alone.
+  ...[
+    ['src/script-tag.ts', 'dist/soglasie.iife.js'],
+    ['src/script-tag-ui.ts', 'dist/soglasie-ui.iife.js'],
+  ].map(([input, file]) => ({
+    input,
     plugins: [json(), nodeResolve(), ts('es2020')],
-    output: { file: 'dist/soglasie.iife.js', format: 'iife', sourcemap: true, plugins: [minify()] },
-  },
+    output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
+  })),
   // Node: the receipt collector and its CLIs; database drivers load lazily.
   {
     input: { collector: 'src/collector/index.ts', 'collector-cli': 'src/collector/cli.ts', cli: 'src/cli.ts' },

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 export const budgets = {
   'dist/soglasie.iife.js': 20_000,
+  'dist/soglasie-ui.iife.js': 20_000,
 };
 
 export const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

@@ -2,6 +2,7 @@ import type { ConsentConfig } from './config/config-types';
 import { startGating } from './gating/start-gating';
 import { startReceipts } from './receipt/start-receipts';
 import { createConsentCore, type CreateOptions } from './store/create-consent-core';
+import { openTriggers } from './store/open-triggers';
 import type { Consent } from './store/consent-types';
 
 /**
@@ -15,5 +16,5 @@ import type { Consent } from './store/consent-types';
  */
 export function createConsent(config: ConsentConfig = {}, options: CreateOptions = {}): Consent {
   // Receipts first: a withdrawal that reloads the page must have queued its receipt already.
-  return createConsentCore(config, { ...options, plugins: [startReceipts, startGating, ...(options.plugins ?? [])] });
+  return createConsentCore(config, { ...options, plugins: [startReceipts, startGating, openTriggers, ...(options.plugins ?? [])] });
 }

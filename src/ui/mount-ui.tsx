@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { resolveLang } from '../config/resolve-lang';
 import type { ConsentPlugin, OpenView } from '../store/consent-types';
-import { App } from './app';
+import { App, type Shown } from './app';
 import { css } from './styles';
 import { textsFor } from './texts-for';
 
@@ -9,7 +9,8 @@ let sheet: CSSStyleSheet | undefined;
 
 /**
  * Joins the visitor's interface to an instance: banner, preferences and document viewer inside an
- * open Shadow DOM on a `<soglasie-consent>` element, and `[data-soglasie-open]` page elements as triggers.
+ * open Shadow DOM on a `<soglasie-consent>` element. It subscribes synchronously, so an `open()` made
+ * right after mounting is shown.
  *
  * @example
  * import { createConsent } from 'soglasie';
@@ -22,34 +23,37 @@ export const mountUI: ConsentPlugin = (consent) => {
   if (theme !== 'auto') host.setAttribute('data-theme', theme);
   const root = host.attachShadow({ mode: 'open' });
   if ('adoptedStyleSheets' in root) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
+    sheet ??= new CSSStyleSheet();
+    sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   } else {
     // Browsers without constructable sheets (Safari < 16.4) get a style element instead.
     (root as ShadowRoot).appendChild(document.createElement('style')).textContent = css;
   }
   const lang = resolveLang(consent.config.lang);
+  const t = textsFor(consent.config, lang);
+  let shown: Shown = { view: consent.get().decided ? null : 'banner', under: null };
+  let mounted = false;
+  const paint = () => mounted && render(<App consent={consent} t={t} lang={lang} shown={shown} show={show} />, root);
+  function show(view: OpenView | null) {
+    const isDoc = (v: OpenView | null) => v === 'policy' || v === 'consent';
+    // A document opened over the banner or the preferences returns there when closed.
+    shown = { view, under: isDoc(view) ? (isDoc(shown.view) ? shown.under : shown.view) : null };
+    paint();
+  }
   const mount = () => {
     document.body.appendChild(host);
-    render(<App consent={consent} t={textsFor(consent.config, lang)} lang={lang} />, root);
+    mounted = true;
+    paint();
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });
 
-  // Any page element can reopen the preferences (or a document): <a data-soglasie-open>Настройки cookie</a>.
-  const onClick = (e: MouseEvent) => {
-    const trigger = (e.target as Element | null)?.closest?.('[data-soglasie-open]');
-    if (!trigger) return;
-    e.preventDefault();
-    const view = trigger.getAttribute('data-soglasie-open');
-    consent.open(view === 'policy' || view === 'consent' || view === 'banner' ? (view as OpenView) : 'preferences');
-  };
-  document.addEventListener('click', onClick);
+  const offOpen = consent.on('open', ({ view }) => show(view));
+  const offChange = consent.on('change', () => show(null));
   return () => {
-    document.removeEventListener('click', onClick);
+    offOpen();
+    offChange();
     render(null, root);
     host.remove();
   };

@@ -1,0 +1,104 @@
+import type { ConsentReceipt } from '../receipt/receipt-types';
+
+/** A purpose in a Kantara Consent Receipt v1.1. */
+export interface KantaraPurpose {
+  purpose: string;
+  purposeCategory: string[];
+  consentType: 'EXPLICIT';
+  piiCategory: string[];
+  primaryPurpose: boolean;
+  termination: string;
+  thirdPartyDisclosure: boolean;
+}
+
+/** A Kantara Initiative Consent Receipt v1.1 (KI-CR-v1.1.0); `publicKey` is omitted. */
+export interface KantaraReceipt {
+  version: 'KI-CR-v1.1.0';
+  jurisdiction: 'RU';
+  consentTimestamp: number;
+  collectionMethod: string;
+  consentReceiptID: string;
+  language: string;
+  piiPrincipalId: string;
+  piiControllers: Array<{
+    piiController: string;
+    onBehalf: boolean;
+    contact: string;
+    address: { streetAddress: string; addressCountry: string };
+    email: string;
+    phone: string;
+    piiControllerUrl?: string;
+  }>;
+  policyUrl: string;
+  services: Array<{ service: string; purposes: KantaraPurpose[] }>;
+  sensitive: false;
+  spiCat: string[];
+}
+
+const METHODS: Record<ConsentReceipt['method'], string> = {
+  checkbox: 'web form: checkbox ticked by the visitor',
+  button: 'web form: button pressed by the visitor',
+  api: 'web page: site script on behalf of the visitor',
+  gpc: 'browser signal: Global Privacy Control',
+};
+
+/** Categories that run without consent (Kantara's "primary purpose"). */
+const PRIMARY = new Set(['necessary', 'essential', 'functional']);
+
+/**
+ * Map a receipt to a Kantara Consent Receipt v1.1 view. Each granted
+ * category becomes a service with one purpose; declined ones are left out,
+ * since a Kantara receipt lists what was consented to.
+ *
+ * @example
+ * const view = toKantaraReceipt(receipt);
+ * view.piiPrincipalId === receipt.subjectId; // true
+ */
+export function toKantaraReceipt(receipt: ConsentReceipt): KantaraReceipt {
+  const policy = receipt.documents.find((doc) => doc.kind === 'policy') ?? receipt.documents[0];
+  const policyUrl = policy?.url ?? '';
+  const termination = 'Until withdrawn by the data subject (152-FZ art. 9 part 2)';
+  const operator = receipt.operator;
+  let site: string | undefined;
+  try {
+    site = new URL(receipt.page).origin;
+  } catch {
+    site = undefined;
+  }
+  return {
+    version: 'KI-CR-v1.1.0',
+    jurisdiction: 'RU',
+    consentTimestamp: receipt.timestamp,
+    collectionMethod: METHODS[receipt.method],
+    consentReceiptID: receipt.receiptId,
+    language: receipt.language,
+    piiPrincipalId: receipt.subjectId,
+    piiControllers: [{
+      piiController: operator.name ?? '',
+      onBehalf: false,
+      contact: operator.name ?? '',
+      address: { streetAddress: operator.address ?? '', addressCountry: 'RU' },
+      email: operator.email ?? '',
+      phone: '',
+      ...(site && site !== 'null' ? { piiControllerUrl: site } : {}),
+    }],
+    policyUrl,
+    services: Object.keys(receipt.categories)
+      .filter((category) => receipt.categories[category] === true)
+      .map((category) => ({
+        service: category,
+        purposes: [{
+          purpose: category,
+          purposeCategory: [category],
+          consentType: 'EXPLICIT' as const,
+          piiCategory: [],
+          primaryPurpose: PRIMARY.has(category),
+          termination,
+          // The receipt does not record processors; disclosure is stated in the policy.
+          thirdPartyDisclosure: false,
+        }],
+      })),
+    sensitive: false,
+    spiCat: [],
+  };
+}

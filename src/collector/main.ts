@@ -1,0 +1,158 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { IpMode } from './client-ip';
+import { createCollector } from './create-collector';
+import { openStore } from './open-store';
+import { verifyChain } from './verify-chain';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** What {@link main} leaves behind: an exit code, and for `serve` the running server. */
+export interface CliResult {
+  exitCode: number;
+  server?: { url: string; close(): Promise<void> };
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage:
+  soglasie-collector [--db PATH | --pg URL] [--port 8787] [--host 127.0.0.1]
+                     [--origin URL]... [--token TOKEN] [--ip full|truncated|none] [--trust-proxy]
+  soglasie-collector verify [--db PATH | --pg URL]
+
+  --db PATH      SQLite file (default ./receipts.sqlite)
+  --pg URL       PostgreSQL connection URL instead of SQLite
+  --origin URL   browser origin allowed to post (CORS); repeat for more, '*' for any
+  --token TOKEN  bearer token for the read side (or env SOGLASIE_COLLECTOR_TOKEN);
+                 without it the read side is off
+  --ip MODE      client IP kept: full, truncated (default; /24, /48) or none
+  --trust-proxy  take the client IP from X-Forwarded-For (behind your own proxy)
+verify walks the hash chain and exits 1 at the first broken link.`;
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+/**
+ * The `soglasie-collector` command, callable in-process. `serve` (default)
+ * resolves once listening and returns the server; `verify` resolves with
+ * exit code 0 (intact), 1 (broken) or 2 (usage or connection error).
+ *
+ * @example
+ * const { exitCode } = await main(['verify', '--db', './receipts.sqlite']);
+ */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliResult> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        pg: { type: 'string' },
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        origin: { type: 'string', multiple: true, default: [] },
+        token: { type: 'string' },
+        ip: { type: 'string', default: 'truncated' },
+        'trust-proxy': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return { exitCode: 2 };
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'serve';
+  if (values.help) {
+    io.out(USAGE);
+    return { exitCode: 0 };
+  }
+  const usage = (message: string): CliResult => {
+    io.err(`${message}\n\n${USAGE}`);
+    return { exitCode: 2 };
+  };
+  if (positionals.length > 1 || (command !== 'serve' && command !== 'verify')) return usage(`unknown command: ${positionals.join(' ')}`);
+  if (values.db !== undefined && values.pg !== undefined) return usage('use either --db or --pg');
+  const choice = values.pg !== undefined ? { pg: values.pg } : { db: values.db ?? './receipts.sqlite' };
+
+  if (command === 'verify') return verify(choice, io);
+
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port: expected 0-65535, got ${values.port}`);
+  if (!['full', 'truncated', 'none'].includes(values.ip)) return usage(`--ip: expected full, truncated or none, got ${values.ip}`);
+
+  let collector;
+  try {
+    collector = await createCollector({
+      ...choice,
+      origins: values.origin,
+      token: values.token ?? process.env.SOGLASIE_COLLECTOR_TOKEN,
+      ip: values.ip as IpMode,
+      trustProxy: values['trust-proxy'],
+    });
+  } catch (error) {
+    io.err(`cannot open the store: ${(error as Error).message}`);
+    return { exitCode: 2 };
+  }
+  // Bounded request time: a client trickling its body cannot hold a socket forever.
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, collector.handler);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, values.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await collector.close();
+    io.err(`cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+    return { exitCode: 1 };
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  io.out(`soglasie collector listening on ${url}/receipts (${values.pg !== undefined ? 'PostgreSQL' : `SQLite ${choice.db}`})`);
+  if (!values.token && !process.env.SOGLASIE_COLLECTOR_TOKEN) io.out('read side disabled (no --token)');
+  return {
+    exitCode: 0,
+    server: {
+      url,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await collector.close();
+      },
+    },
+  };
+}
+
+async function verify(choice: { db?: string; pg?: string }, io: CliIo): Promise<CliResult> {
+  let store;
+  try {
+    store = await openStore(choice);
+  } catch (error) {
+    io.err(`cannot open the store: ${(error as Error).message}`);
+    return { exitCode: 2 };
+  }
+  try {
+    const report = await verifyChain(store);
+    if (report.ok) {
+      io.out(`chain intact: ${report.checked} receipt(s), head ${report.lastHash}`);
+      return { exitCode: 0 };
+    }
+    io.err(`chain BROKEN at row ${report.broken!.id}: ${report.broken!.reason} (${report.checked} receipt(s) verified before it)`);
+    return { exitCode: 1 };
+  } finally {
+    await store.close();
+  }
+}

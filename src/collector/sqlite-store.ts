@@ -1,0 +1,163 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { chainHash, GENESIS_HASH } from './chain-hash';
+import { loadOptionalModule } from './load-optional-module';
+import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import { tableName } from './table-name';
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file; created if missing. */
+  path: string;
+  /** Table name (default `soglasie_receipts`). */
+  table?: string;
+}
+
+interface Row {
+  id: number;
+  receipt_id: string;
+  subject_id: string;
+  received_at: number;
+  ip: string | null;
+  user_agent: string | null;
+  receipt: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface HeadRow {
+  last_id: number | null;
+  last_hash: string;
+  count: number;
+}
+
+function toStored(row: Row): StoredReceipt {
+  return {
+    id: row.id,
+    receiptId: row.receipt_id,
+    subjectId: row.subject_id,
+    receivedAt: row.received_at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    receiptJson: row.receipt,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Open (and migrate) a SQLite receipt store using better-sqlite3, loaded
+ * lazily. WAL mode; appends run in `BEGIN IMMEDIATE` transactions so
+ * several processes on one file still keep a single chain.
+ *
+ * @example
+ * const store = await openSqliteStore({ path: './receipts.sqlite' });
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<ReceiptStore> {
+  const { default: Database } = await loadOptionalModule('better-sqlite3', () => import('better-sqlite3'));
+  const table = tableName(options.table);
+  const head = `${table}_head`;
+  const db: BetterSqlite3.Database = new Database(options.path);
+  try {
+    db.pragma('journal_mode = WAL');
+    // A 201 promises the receipt is on disk.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS ${table} (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        receipt_id TEXT NOT NULL UNIQUE,
+        subject_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        ip TEXT,
+        user_agent TEXT,
+        receipt TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS ${table}_subject ON ${table} (subject_id, id);
+      CREATE INDEX IF NOT EXISTS ${table}_received ON ${table} (received_at, id);
+      CREATE TABLE IF NOT EXISTS ${head} (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        last_id INTEGER,
+        last_hash TEXT NOT NULL,
+        count INTEGER NOT NULL
+      );
+      INSERT OR IGNORE INTO ${head} (one, last_id, last_hash, count) VALUES (1, NULL, '${GENESIS_HASH}', 0);
+    `);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash';
+  const byReceiptId = db.prepare<[string], Row>(`SELECT ${columns} FROM ${table} WHERE receipt_id = ?`);
+  const readHead = db.prepare<[], HeadRow>(`SELECT last_id, last_hash, count FROM ${head} WHERE one = 1`);
+  const insert = db.prepare(
+    `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const moveHead = db.prepare(`UPDATE ${head} SET last_id = ?, last_hash = ?, count = count + 1 WHERE one = 1`);
+
+  const appendTx = db.transaction((input: AppendInput): AppendResult => {
+    const existing = byReceiptId.get(input.receipt.receiptId);
+    if (existing) return { record: toStored(existing), created: false };
+    const current = readHead.get();
+    if (!current) throw new Error(`${head} row is missing`);
+    // Time is taken under the write lock so chain order and time order agree.
+    const receivedAt = Date.now();
+    const hash = chainHash(current.last_hash, input.receiptJson, receivedAt);
+    const info = insert.run(
+      input.receipt.receiptId, input.receipt.subjectId, receivedAt,
+      input.ip, input.userAgent, input.receiptJson, current.last_hash, hash,
+    );
+    const id = Number(info.lastInsertRowid);
+    moveHead.run(id, hash);
+    const record: StoredReceipt = {
+      id, receiptId: input.receipt.receiptId, subjectId: input.receipt.subjectId, receivedAt,
+      ip: input.ip, userAgent: input.userAgent, receiptJson: input.receiptJson, prevHash: current.last_hash, hash,
+    };
+    return { record, created: true };
+  });
+
+  const listStatements = new Map<string, BetterSqlite3.Statement<unknown[], Row>>();
+  const listStatement = (query: ListQuery): BetterSqlite3.Statement<unknown[], Row> => {
+    const desc = query.order === 'desc';
+    const where: string[] = [];
+    if (query.subjectId !== undefined) where.push('subject_id = ?');
+    if (query.from !== undefined) where.push('received_at >= ?');
+    if (query.to !== undefined) where.push('received_at < ?');
+    if (query.cursor !== undefined) where.push(desc ? 'id < ?' : 'id > ?');
+    const sql = `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT ?`;
+    let statement = listStatements.get(sql);
+    if (!statement) listStatements.set(sql, (statement = db.prepare<unknown[], Row>(sql)));
+    return statement;
+  };
+
+  return {
+    async append(input) {
+      return appendTx.immediate(input);
+    },
+    async get(receiptId) {
+      const row = byReceiptId.get(receiptId);
+      return row && toStored(row);
+    },
+    async list(query) {
+      const params: unknown[] = [];
+      if (query.subjectId !== undefined) params.push(query.subjectId);
+      if (query.from !== undefined) params.push(query.from);
+      if (query.to !== undefined) params.push(query.to);
+      if (query.cursor !== undefined) params.push(query.cursor);
+      params.push(query.limit);
+      return listStatement(query).all(...params).map(toStored);
+    },
+    async head(): Promise<ChainHead> {
+      const row = readHead.get();
+      if (!row) throw new Error(`${head} row is missing`);
+      return { lastId: row.last_id, lastHash: row.last_hash, count: row.count };
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { mountUI } from './ui/mount-ui';
+
+// The UI half of the script-tag build; soglasie.iife.js loads it when something must be shown.
+window.SoglasieUI = { mountUI };
