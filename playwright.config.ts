@@ -22,7 +22,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['./tests/e2e/support/summary-reporter.ts']] : [['list'], ['./tests/e2e/support/summary-reporter.ts']],
   use: {
     browserName: 'chromium',

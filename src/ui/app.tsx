@@ -1,37 +1,20 @@
-import type { Lang } from '../config/config-types';
-import type { Consent, OpenView } from '../store/consent-types';
 import { Banner } from './banner';
 import { DocumentViewer } from './document-viewer';
 import { PreferencesDialog } from './preferences-dialog';
-import type { Texts } from './texts-ru';
+import type { UiProps } from './ui-state';
 
-/** What shows: a view, and the view a document viewer returns to when closed. */
-export interface Shown {
-  view: OpenView | null;
-  under: OpenView | null;
-}
-
-interface AppProps {
-  consent: Consent;
-  t: Texts;
-  lang: Lang;
-  shown: Shown;
-  show: (view: OpenView | null) => void;
-}
-
-/** Renders what `shown` says; all state lives in mountUI so no request to show anything is missed. */
-export function App({ consent, t, lang, shown: { view, under }, show }: AppProps) {
-  const { config } = consent;
-  const props = { consent, t, lang, show };
-  const doc = view === 'policy' || view === 'consent' ? view : null;
-  const behind = doc ? under : view;
+/** Renders what the state says: the banner until a decision, dialogs on request. */
+export function App(props: UiProps) {
+  const { consent, t, s } = props;
+  const doc = s.view === 'policy' || s.view === 'consent' ? s.view : null;
+  const behind = doc ? s.under : s.view;
   return (
     <>
       {behind === 'banner' && !consent.get().decided && <Banner {...props} />}
       {behind === 'preferences' && <PreferencesDialog {...props} />}
-      {doc && <DocumentViewer title={t[doc]} doc={config[doc]} t={t} onClose={() => show(under)} />}
-      {config.floatingButton && !view && (
-        <button class="fab" aria-label={t.prefs} title={t.prefs} onClick={() => show('preferences')}>
+      {doc && <DocumentViewer {...props} kind={doc} />}
+      {consent.config.floatingButton && !s.view && (
+        <button class="fab" aria-label={t.prefs} title={t.prefs} onClick={() => props.show('preferences')}>
           ⚙
         </button>
       )}

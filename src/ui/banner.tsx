@@ -1,25 +1,13 @@
-import { useState } from 'preact/hooks';
-import type { Lang } from '../config/config-types';
-import type { Consent, OpenView } from '../store/consent-types';
 import { Modal } from './modal';
 import { categoryLabel } from './texts-for';
-import type { Texts } from './texts-ru';
-
-interface BannerProps {
-  consent: Consent;
-  t: Texts;
-  lang: Lang;
-  show: (view: OpenView | null) => void;
-}
+import type { UiProps } from './ui-state';
 
 /**
  * The first question. `checkbox` mode: unticked boxes, «Принять» grants exactly what is ticked.
  * `buttons` mode: accept all, reject all and settings, with the same weight. Closing decides nothing.
  */
-export function Banner({ consent, t, lang, show }: BannerProps) {
+export function Banner({ consent, t, lang, show, s: { ticked, hint }, set }: UiProps) {
   const { config } = consent;
-  const [ticked, setTicked] = useState<Record<string, boolean>>({});
-  const [hint, setHint] = useState(false);
   const checkbox = config.mode === 'checkbox';
   const optional = config.categories.slice(1);
   const docLink = (kind: 'policy' | 'consent') => {
@@ -41,7 +29,7 @@ export function Banner({ consent, t, lang, show }: BannerProps) {
 
   const accept = () => {
     const ids = optional.filter((c) => ticked[c.id]).map((c) => c.id);
-    if (!ids.length) return setHint(true);
+    if (!ids.length) return set({ hint: true });
     consent.accept(ids, { method: 'checkbox' });
   };
 
@@ -66,10 +54,7 @@ export function Banner({ consent, t, lang, show }: BannerProps) {
               type="checkbox"
               name={c.id}
               checked={!!ticked[c.id]}
-              onChange={(e) => {
-                setHint(false);
-                setTicked({ ...ticked, [c.id]: (e.target as HTMLInputElement).checked });
-              }}
+              onChange={(e) => set({ hint: false, ticked: { ...ticked, [c.id]: (e.target as HTMLInputElement).checked } })}
             />
             <span>{categoryLabel(c, lang, t)}</span>
           </label>

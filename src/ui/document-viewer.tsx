@@ -1,28 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { DocumentConfig } from '../config/config-types';
 import { Modal } from './modal';
 import { parsePlainText, type Block, type Inline } from './parse-plain-text';
-import type { Texts } from './texts-ru';
-
-interface ViewerProps {
-  title: string;
-  doc: DocumentConfig;
-  t: Texts;
-  onClose: () => void;
-}
-
-/** The same fetch serves every opening of a document during a page view. */
-const loaded = new Map<string, Promise<string>>();
-
-function load(url: string): Promise<string> {
-  let text = loaded.get(url);
-  if (!text) {
-    text = fetch(url, { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))));
-    text.catch(() => loaded.delete(url));
-    loaded.set(url, text);
-  }
-  return text;
-}
+import type { UiProps } from './ui-state';
 
 const inline = (part: Inline) =>
   typeof part === 'string' ? part : (
@@ -46,25 +24,24 @@ function render(blocks: Block[]) {
 }
 
 /**
- * Shows the policy or the consent document in a modal, fetched when first opened and rendered from
- * plain text as text nodes only: HTML in the document is shown, never parsed.
+ * Shows the policy or the consent document in a modal, rendered from plain text as text nodes only:
+ * HTML in the document is shown, never parsed. mountUI loads the text when the viewer first opens.
  */
-export function DocumentViewer({ title, doc, t, onClose }: ViewerProps) {
-  const [text, setText] = useState<string | undefined>(doc.text);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (doc.text === undefined && doc.url) load(doc.url).then(setText, () => setFailed(true));
-  }, [doc]);
+export function DocumentViewer({ consent, t, s, show, kind }: UiProps & { kind: 'policy' | 'consent' }) {
+  const doc = consent.config[kind];
+  const text = doc.text ?? s.docs[kind];
+  const title = t[kind];
+  const close = () => show(s.under);
   return (
-    <Modal label={title} onClose={onClose}>
+    <Modal label={title} onClose={close}>
       <div class="hd">
         <h2>{title}</h2>
-        <button class="x" aria-label={t.close} onClick={onClose}>
+        <button class="x" aria-label={t.close} onClick={close}>
           ×
         </button>
       </div>
-      <div class="bd doc" tabIndex={0} aria-busy={text === undefined && !failed}>
-        {failed ? (
+      <div class="bd doc" tabIndex={0} aria-busy={text === undefined}>
+        {text === false ? (
           <p role="alert">
             {t.loadError}{' '}
             <a href={doc.url} target="_blank" rel="noopener noreferrer">

@@ -1,25 +1,14 @@
-import { useState } from 'preact/hooks';
-import type { Lang } from '../config/config-types';
-import type { Consent, OpenView } from '../store/consent-types';
 import { Modal } from './modal';
 import { categoryLabel, categoryText, fill } from './texts-for';
-import type { Texts } from './texts-ru';
-
-interface PreferencesProps {
-  consent: Consent;
-  t: Texts;
-  lang: Lang;
-  show: (view: OpenView | null) => void;
-}
+import type { UiProps } from './ui-state';
 
 /**
  * Per-category switches (as stored, never pre-ticked), the services and processors behind each,
  * the last decision with its receipt, «Сохранить» and a withdraw action.
  */
-export function PreferencesDialog({ consent, t, lang, show }: PreferencesProps) {
+export function PreferencesDialog({ consent, t, lang, show, s: { values }, set }: UiProps) {
   const { config } = consent;
   const now = consent.get();
-  const [values, setValues] = useState<Record<string, boolean>>(now.categories);
   const close = () => show(null);
   const granted = config.optional.some((id) => now.categories[id]);
   const { operator } = config;
@@ -43,7 +32,7 @@ export function PreferencesDialog({ consent, t, lang, show }: PreferencesProps) 
                   role="switch"
                   checked={fixed || !!values[c.id]}
                   disabled={fixed}
-                  onChange={(e) => setValues({ ...values, [c.id]: (e.target as HTMLInputElement).checked })}
+                  onChange={(e) => set({ values: { ...values, [c.id]: (e.target as HTMLInputElement).checked } })}
                 />
                 <span>
                   <strong>{categoryLabel(c, lang, t)}</strong>
