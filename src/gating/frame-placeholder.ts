@@ -1,0 +1,39 @@
+import { resolveLang } from '../config/resolve-lang';
+import type { Consent } from '../store/consent-types';
+
+const TEXTS = {
+  ru: ['Сторонний сервис получит данные о вашем визите, поэтому блок откроется после согласия: {category}.', 'Разрешить', 'Аналитика', 'Маркетинг'],
+  en: ['This third-party content would receive data about your visit, so it opens once you allow: {category}.', 'Allow', 'Analytics', 'Marketing'],
+};
+
+/**
+ * The stand-in shown before a gated iframe: why it is empty, and a button that grants its categories.
+ * Plain DOM and CSSOM only (no markup, no `<style>`), so it works under a strict CSP. Sites can style it
+ * by `[data-consent-placeholder]` and override its texts with `texts.{ru,en}.frameNotice` (`{category}`
+ * is filled in) and `frameAllow`.
+ *
+ * @example
+ * iframe.before(framePlaceholder(consent, 'marketing'));
+ */
+export function framePlaceholder(consent: Consent, need: string): HTMLElement {
+  const { categories, texts, lang } = consent.config;
+  const l = resolveLang(lang);
+  const [notice, allow, analytics, marketing] = TEXTS[l];
+  const own = texts[l] || {};
+  const ids = need.split(/\s+/);
+  const names = ids.map((id) => {
+    const label = categories.find((c) => c.id === id)?.label;
+    return (typeof label === 'string' ? label : label?.[l] || label?.ru || label?.en) || { analytics, marketing }[id] || id;
+  });
+  const box = document.createElement('div');
+  const button = document.createElement('button');
+  box.setAttribute('data-consent-placeholder', need);
+  box.textContent = (own.frameNotice || notice).replace('{category}', names.join(', ')) + ' ';
+  button.type = 'button';
+  button.textContent = own.frameAllow || allow;
+  button.onclick = () => consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' });
+  box.style.padding = '12px';
+  box.style.border = '1px solid #8888';
+  box.append(button);
+  return box;
+}

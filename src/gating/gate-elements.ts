@@ -1,0 +1,65 @@
+import type { Consent } from '../store/consent-types';
+import { framePlaceholder } from './frame-placeholder';
+import { googleConsent } from './google-consent';
+import { pageNonce } from './page-nonce';
+import { runScript } from './run-script';
+
+const SELECTOR = '[data-consent]';
+const GOOGLE = /googletagmanager\.com|gtag\(/;
+
+/**
+ * A scanner of `data-consent` elements under a root. Each allowed element is let go exactly once:
+ * a `<script type="text/plain">` runs (in document order), an iframe/img/… gets its `data-src` and
+ * `data-srcset`. A denied iframe gets a placeholder until allowed. Every `data-consent` value let go is
+ * added to `ran`; an empty value is never allowed. On a page with a CSP nonce, a gated script without
+ * that nonce never runs: under `'strict-dynamic'` the copy would be trusted, turning injected markup
+ * into script.
+ *
+ * @example
+ * const scan = gateElements(consent, new Set());
+ * scan(document);
+ */
+export function gateElements(consent: Consent, ran: Set<string>): (root: ParentNode) => void {
+  const done = new WeakSet<Element>();
+  const held = new WeakMap<Element, [placeholder: HTMLElement, display: string]>();
+  return (root) => {
+    const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
+    if ((root as Element).matches?.(SELECTOR)) found.unshift(root as HTMLElement);
+    for (const el of found) {
+      const need = el.getAttribute('data-consent')!.trim();
+      const script = el instanceof HTMLScriptElement;
+      if (done.has(el) || (script && el.type.toLowerCase() !== 'text/plain')) continue;
+      if (!need || !consent.has(need)) {
+        if (el instanceof HTMLIFrameElement && !held.has(el)) {
+          const box = framePlaceholder(consent, need);
+          held.set(el, [box, el.style.display]);
+          el.style.display = 'none';
+          el.before(box);
+        }
+        continue;
+      }
+      done.add(el);
+      if (script && pageNonce() && el.nonce !== pageNonce()) {
+        console.warn('soglasie: gated script lacks the page nonce', el);
+        continue;
+      }
+      ran.add(need);
+      if (script) {
+        // A pasted gtag/GTM snippet gets the Consent Mode defaults and the decision before it runs.
+        if (GOOGLE.test(el.src + el.text)) googleConsent(consent.get(), true);
+        runScript(el);
+        continue;
+      }
+      for (const attr of ['src', 'srcset']) {
+        const value = el.getAttribute('data-' + attr);
+        if (value !== null) el.setAttribute(attr, value);
+      }
+      const hold = held.get(el);
+      if (hold) {
+        hold[0].remove();
+        el.style.display = hold[1];
+        held.delete(el);
+      }
+    }
+  };
+}

@@ -1,0 +1,78 @@
+import type { ConsentPlugin } from '../store/consent-types';
+import { deleteTrackerData } from './delete-tracker-data';
+import { gateElements } from './gate-elements';
+import { googleAnalytics } from './google-analytics';
+import { googleConsent } from './google-consent';
+import { googleTagManager } from './google-tag-manager';
+import { pageNonce } from './page-nonce';
+import type { Tracker } from './tracker';
+import { trackerNames } from './tracker-names';
+import { yandexMetrica } from './yandex-metrica';
+
+/**
+ * Gates the page: `data-consent` elements and the built-in trackers (Yandex.Metrica, GA4, GTM) stay
+ * silent until their categories are granted, and go quiet when taken back: their cookies and `_ym*`
+ * storage go, Google gets `denied`, and the page reloads (`reloadOnWithdraw`, default true) if something
+ * of a withdrawn category ran here, since a loaded tracker cannot be unloaded. `createConsent` joins it.
+ *
+ * @example
+ * // What createConsent does; a headless core can join it the same way:
+ * createConsentCore({ integrations: { yandexMetrica: { id: 12345678 } } }, { plugins: [startReceipts, startGating] });
+ */
+export const startGating: ConsentPlugin = (consent) => {
+  const { config } = consent;
+  const { integrations: int } = config;
+  const first = consent.get();
+  // While Soglasie's own tag is `document.currentScript`.
+  pageNonce();
+  // What was let go on this page, as `data-consent` values or tracker needs.
+  const ran = new Set<string>();
+  // Before anything Google could read the queue.
+  if (int.googleAnalytics || int.googleTagManager) googleConsent(first, true);
+  let trackers = [yandexMetrica(int.yandexMetrica), googleAnalytics(int.googleAnalytics), googleTagManager(int.googleTagManager)].filter(
+    (t): t is Tracker => !!t,
+  );
+  // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
+  if (first.decided) deleteTrackerData(trackerNames(config, config.optional.filter((id) => !first.categories[id])));
+
+  const scan = gateElements(consent, ran);
+  const apply = () => {
+    trackers = trackers.filter((t) => {
+      if (!consent.has(t.need)) return true;
+      ran.add(t.need);
+      t.load();
+      return false;
+    });
+    // Scripts wait for the whole document: one still being parsed may not have all its text yet.
+    if (document.readyState !== 'loading') scan(document);
+  };
+
+  const offChange = consent.on('change', ({ snapshot, previous }) => {
+    googleConsent(snapshot);
+    const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
+    if (lost.length) {
+      deleteTrackerData(trackerNames(config, lost));
+      if (config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)))) {
+        // A tick later, so the receipt's beacon and pagehide handlers go first.
+        return void setTimeout(() => location.reload());
+      }
+    }
+    apply();
+  });
+
+  const observer =
+    config.observe &&
+    new MutationObserver((records) => {
+      if (document.readyState !== 'loading')
+        for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
+    });
+  if (observer) observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', apply);
+  apply();
+
+  return () => {
+    offChange();
+    if (observer) observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', apply);
+  };
+};

@@ -1,0 +1,21 @@
+import type { ResolvedConfig } from '../config/config-types';
+
+/** What the built-in trackers store, by the category that allows them. */
+const BUILT_IN: Record<string, string[]> = { analytics: ['_ym*', '_ga*', '_gid'], marketing: ['_gcl*'] };
+
+/**
+ * Cookie and storage names to delete when these categories are taken back: the built-in trackers'
+ * (`_ym*`, `_ga*`, `_gid` for analytics, `_gcl*` for marketing) and each service's `cookies`. A trailing `*`
+ * is a prefix.
+ *
+ * @example
+ * trackerNames(consent.config, ['analytics']); // ['_ym*', '_ga*', '_gid', …services' cookies]
+ */
+export function trackerNames(config: ResolvedConfig, categories: string[]): string[] {
+  const ym = config.integrations.yandexMetrica?.category;
+  return categories.flatMap((id) => [
+    ...(BUILT_IN[id] || []),
+    ...(id === ym ? ['_ym*'] : []),
+    ...(config.categories.find((c) => c.id === id)?.services || []).flatMap((s) => s.cookies || []),
+  ]);
+}

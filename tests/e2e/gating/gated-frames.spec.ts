@@ -1,0 +1,57 @@
+import { test, expect, sitePage } from '../support/fixtures';
+import { short } from '../fixtures/gating/snippets';
+
+const FRAME = '/fixtures/gating/frame.html';
+const iframe = (category: string) => `<iframe data-consent="${category}" data-src="${FRAME}" title="Видео" width="320" height="180"></iframe>`;
+
+test.describe('gated iframes and pixels', () => {
+  test('an iframe waits behind a placeholder whose button allows its category', async ({ page, server }) => {
+    await page.goto(server.page('/frame.html', sitePage({ body: iframe('marketing') })), { waitUntil: 'networkidle' });
+    const placeholder = page.locator('[data-consent-placeholder="marketing"]');
+    await expect(placeholder).toBeVisible();
+    await expect(placeholder).toContainText('Маркетинг');
+    await expect(page.locator('iframe[data-consent]')).toBeHidden();
+    expect(await page.locator('iframe[data-consent]').getAttribute('src')).toBeNull();
+    expect(server.requests).not.toContain(FRAME);
+
+    await placeholder.getByRole('button', { name: 'Разрешить' }).click();
+    await expect(placeholder).toHaveCount(0);
+    await expect(page.locator('iframe[data-consent]')).toBeVisible();
+    await expect(page.frameLocator('iframe[data-consent]').getByText('Embedded content')).toBeVisible();
+    expect(await page.evaluate(() => [window.Soglasie!.has('marketing'), window.Soglasie!.has('analytics')])).toEqual([true, false]);
+    expect(await page.evaluate(() => window.Soglasie!.get().method)).toBe('button');
+  });
+
+  test('the placeholder speaks the page language and uses the configured label', async ({ page, server }) => {
+    const head = `<script type="application/json" data-soglasie-config>{"categories": [{"id": "analytics"}, {"id": "video", "label": {"ru": "Видео", "en": "Video players"}}]}</script>`;
+    await page.goto(server.page('/frame-en.html', sitePage({ lang: 'en', head, body: iframe('video') })));
+    const placeholder = page.locator('[data-consent-placeholder="video"]');
+    await expect(placeholder).toContainText('Video players');
+    await expect(placeholder.getByRole('button', { name: 'Allow' })).toBeVisible();
+  });
+
+  test('a decision on record loads the iframe without a placeholder', async ({ page, server }) => {
+    const url = server.page('/frame-back.html', sitePage({ body: iframe('marketing') }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await page.reload();
+    await expect(page.frameLocator('iframe[data-consent]').getByText('Embedded content')).toBeVisible();
+    await expect(page.locator('[data-consent-placeholder]')).toHaveCount(0);
+  });
+
+  test('a pixel loads only after consent', async ({ page, server, analytics }) => {
+    const body = `<img data-consent="analytics" data-src="https://mc.yandex.ru/watch/1?pixel" alt="" width="1" height="1">`;
+    await page.goto(server.page('/pixel.html', sitePage({ body })), { waitUntil: 'networkidle' });
+    expect(analytics).toEqual([]);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => short(analytics)).toEqual(['mc.yandex.ru/watch/1?pixel']);
+  });
+
+  test('an iframe added later gets its placeholder', async ({ page, server }) => {
+    await page.goto(server.page('/frame-late.html', sitePage()));
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframe('marketing'));
+    await expect(page.locator('[data-consent-placeholder]')).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect(page.frameLocator('iframe[data-consent]').getByText('Embedded content')).toBeVisible();
+  });
+});

@@ -1,0 +1,74 @@
+import { test, expect, sitePage } from '../support/fixtures';
+import { ALL_DENIED, cookieNames, dataLayer, GA_ID, gtagSnippet, short } from '../fixtures/gating/snippets';
+
+const POLICY = 'data-policy-url="/policies/autocrm-policy.txt"';
+const consentCalls = async (page: import('@playwright/test').Page): Promise<unknown[][]> =>
+  (await dataLayer(page)).filter((e): e is unknown[] => Array.isArray(e) && e[0] === 'consent');
+
+test.describe('Google Consent Mode v2', () => {
+  test('defaults come first: all seven types denied, waiting for an update', async ({ page, server }) => {
+    // Site code calling gtag() before consent is queued behind the defaults.
+    const early = `<script>gtag('event', 'early');</script>`;
+    await page.goto(server.page('/ga.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body: early })));
+    const layer = await dataLayer(page);
+    expect(layer[0]).toEqual(['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }]);
+    expect(layer).toContainEqual(['event', 'early']);
+    expect(await page.locator('script[src*="googletagmanager"]').count()).toBe(0);
+  });
+
+  test('the update maps categories: analytics alone leaves advertising denied', async ({ page, server, analytics }) => {
+    await page.goto(server.page('/ga.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"` })));
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await expect.poll(() => short(analytics)).toContain(`www.google-analytics.com/g/collect?tid=${GA_ID}&gcs=G111`);
+    const layer = await dataLayer(page);
+    const update = { ...ALL_DENIED, analytics_storage: 'granted', functionality_storage: 'granted', security_storage: 'granted' };
+    expect(layer.slice(0, 4)).toEqual([
+      ['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }],
+      ['consent', 'update', update],
+      ['js', expect.anything()],
+      ['config', GA_ID, {}],
+    ]);
+
+    await page.evaluate(() => window.Soglasie!.set({ marketing: true }));
+    expect((await consentCalls(page)).at(-1)).toEqual(['consent', 'update', { ...update, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }]);
+  });
+
+  test('a declined decision on record is sent at once, after the defaults', async ({ page, server }) => {
+    const url = server.page('/ga.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"` }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.reload();
+    expect(await consentCalls(page)).toEqual([
+      ['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }],
+      ['consent', 'update', { ...ALL_DENIED, functionality_storage: 'granted', security_storage: 'granted' }],
+    ]);
+  });
+
+  test('a pasted gtag.js snippet gets the defaults and the decision before it runs', async ({ page, server }) => {
+    await page.goto(server.page('/gtag.html', sitePage({ head: gtagSnippet() })));
+    expect(await dataLayer(page)).toEqual([]);
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await expect.poll(async () => (await dataLayer(page)).map((e) => (Array.isArray(e) ? e.slice(0, 2).join(' ') : e))).toEqual(
+      expect.arrayContaining(['consent default', 'consent update', `config ${GA_ID}`]),
+    );
+    const order = (await dataLayer(page)).map((e) => (Array.isArray(e) ? e.slice(0, 2).join(' ') : ''));
+    expect(order.indexOf('consent default')).toBe(0);
+    expect(order.indexOf('consent update')).toBeLessThan(order.indexOf(`config ${GA_ID}`));
+  });
+
+  test('"advanced" mode loads Google before consent, cookieless', async ({ page, server, analytics }) => {
+    await page.goto(server.page('/ga-adv.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}" data-google-analytics-mode="advanced"` })), {
+      waitUntil: 'networkidle',
+    });
+    expect(short(analytics)).toEqual([`www.googletagmanager.com/gtag/js?id=${GA_ID}`, `www.google-analytics.com/g/collect?tid=${GA_ID}&gcs=G100`]);
+    expect((await cookieNames(page)).filter((n) => n.startsWith('_ga'))).toEqual([]);
+    await page.evaluate(() => window.Soglasie!.accept());
+    expect((await consentCalls(page)).at(-1)?.[2]).toMatchObject({ analytics_storage: 'granted' });
+  });
+
+  test('without a Google integration the page gets no dataLayer', async ({ page, server }) => {
+    await page.goto(server.page('/plain.html', sitePage()));
+    await page.evaluate(() => window.Soglasie!.accept());
+    expect(await page.evaluate(() => 'dataLayer' in window || 'gtag' in window)).toBe(false);
+  });
+});

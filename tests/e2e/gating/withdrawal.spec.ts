@@ -1,0 +1,105 @@
+import { test, expect, sitePage } from '../support/fixtures';
+import { ALL_DENIED, cookieNames, counter, dataLayer, GA_ID, global, short, storageKeys, yandexSnippet } from '../fixtures/gating/snippets';
+
+const POLICY = 'data-policy-url="/policies/autocrm-policy.txt"';
+
+test.describe('withdrawal and decline after accept', () => {
+  test('reloadOnWithdraw: false keeps the page, still deletes and sends denied', async ({ page, server, analytics }) => {
+    const attrs = `${POLICY} data-google-analytics="${GA_ID}" data-reload-on-withdraw="false"`;
+    await page.goto(server.page('/no-reload.html', sitePage({ attrs, body: yandexSnippet() })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(async () => (await cookieNames(page)).filter((n) => /^_(ga|ym)/.test(n))).toEqual(['_ga', '_ga_TEST123', '_ym_d', '_ym_uid']);
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+
+    await page.evaluate(() => window.Soglasie!.withdraw());
+    expect((await cookieNames(page)).filter((n) => /^_(ga|ym)/.test(n))).toEqual([]);
+    expect((await storageKeys(page)).filter((k) => k.startsWith('_ym'))).toEqual([]);
+    expect((await dataLayer(page)).at(-1)).toEqual(['consent', 'update', { ...ALL_DENIED, functionality_storage: 'granted', security_storage: 'granted' }]);
+    expect(await global(page, '__marker')).toBe(1);
+    expect(short(analytics).length).toBeGreaterThan(0);
+  });
+
+  test('decline after accept cleans up and reloads like a withdrawal', async ({ page, server, analytics }) => {
+    await page.goto(server.page('/decline.html', sitePage({ body: yandexSnippet() })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(async () => (await cookieNames(page)).filter((n) => n.startsWith('_ym'))).toEqual(['_ym_d', '_ym_uid']);
+    const seen = analytics.length;
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.Soglasie!.decline())]);
+    await page.waitForLoadState('networkidle');
+    expect((await cookieNames(page)).filter((n) => n.startsWith('_ym'))).toEqual([]);
+    expect(analytics).toHaveLength(seen);
+  });
+
+  test('taking back a category nothing of which ran does not reload', async ({ page, server }) => {
+    await page.goto(server.page('/partial.html', sitePage({ body: counter('analytics') })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => global(page, '__runs')).toBe(1);
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await page.evaluate(() => window.Soglasie!.set({ marketing: false }));
+    await page.evaluate(() => new Promise((done) => setTimeout(done)));
+    expect(await global(page, '__marker')).toBe(1);
+    expect(await global(page, '__runs')).toBe(1);
+  });
+
+  test('a loaded iframe of the withdrawn category reloads the page, back behind its placeholder', async ({ page, server }) => {
+    const body = `<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео"></iframe>`;
+    await page.goto(server.page('/frame-withdraw.html', sitePage({ body })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect(page.frameLocator('iframe[data-consent]').getByText('Embedded content')).toBeVisible();
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.Soglasie!.withdraw())]);
+    await expect(page.locator('[data-consent-placeholder="marketing"]')).toBeVisible();
+  });
+
+  test("deletes configured services' cookies, and nothing else", async ({ page, server }) => {
+    const config = { reloadOnWithdraw: false, categories: [{ id: 'analytics', services: [{ name: 'Stats', cookies: ['stat_*', 'exact_one', '*'] }] }] };
+    const head = `<script type="application/json" data-soglasie-config>${JSON.stringify(config)}</script>`;
+    await page.goto(server.page('/services.html', sitePage({ head })));
+    await page.evaluate(() => window.Soglasie!.accept());
+    await page.evaluate(() => {
+      for (const c of ['stat_a=1', 'stat_b=1', 'exact_one=1', 'exact_one_more=1', 'keep_me=1']) document.cookie = `${c}; path=/`;
+    });
+    await page.evaluate(() => window.Soglasie!.withdraw());
+    expect(await cookieNames(page)).toEqual(['exact_one_more', 'keep_me', 'soglasie']);
+  });
+
+  test('deletes on every parent domain and path the page could have used', async ({ page, server }) => {
+    // *.localhost stands for a real site's subdomains; the requests go to the test server.
+    await page.route(
+      (url) => url.hostname.endsWith('.localhost'),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.hostname = '127.0.0.1';
+        await route.fulfill({ response: await route.fetch({ url: url.toString() }) });
+      },
+    );
+    const path = '/deep/er/page.html';
+    const origin = server.page(path, sitePage({ attrs: `${POLICY} data-reload-on-withdraw="false"` })).replace('127.0.0.1', 'www.shop.localhost');
+    const domain = (d: string, name: string, p = '/') => ({ name, value: '1', domain: d, path: p });
+    await page.context().addCookies([
+      domain('.shop.localhost', '_ga'),
+      domain('.www.shop.localhost', '_ga_X'),
+      domain('www.shop.localhost', '_gid'),
+      domain('.shop.localhost', '_ym_uid', '/deep'),
+      domain('www.shop.localhost', '_ym_d', '/deep/er'),
+      domain('.shop.localhost', 'site_cookie'),
+    ]);
+    await page.goto(origin);
+    await page.evaluate(() => window.Soglasie!.accept());
+    expect((await page.context().cookies()).filter((c) => c.name !== 'soglasie')).toHaveLength(6);
+    await page.evaluate(() => window.Soglasie!.withdraw());
+    expect((await page.context().cookies()).map((c) => c.name).sort()).toEqual(['site_cookie', 'soglasie']);
+  });
+
+  test('a refusal on record sweeps tracker cookies left behind', async ({ page, server }) => {
+    const url = server.page('/sweep.html', sitePage());
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.evaluate(() => {
+      document.cookie = '_ym_visorc=w; path=/';
+      localStorage.setItem('_ym_retryReqs', '{}');
+    });
+    await page.reload();
+    expect((await cookieNames(page)).filter((n) => n.startsWith('_ym'))).toEqual([]);
+    expect(await storageKeys(page)).not.toContain('_ym_retryReqs');
+  });
+});

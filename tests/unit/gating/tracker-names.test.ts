@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/parse-config';
+import { resolveConfig } from '../../../src/config/resolve-config';
+import type { ConsentConfig } from '../../../src/config/config-types';
+import { trackerNames } from '../../../src/gating/tracker-names';
+
+const resolve = (c: ConsentConfig) => resolveConfig(parseConfig(c, () => {}), () => {});
+
+describe('trackerNames', () => {
+  it("names the built-in trackers' cookies by category", () => {
+    const config = resolve({});
+    expect(trackerNames(config, ['analytics'])).toEqual(['_ym*', '_ga*', '_gid']);
+    expect(trackerNames(config, ['marketing'])).toEqual(['_gcl*']);
+    expect(trackerNames(config, [])).toEqual([]);
+  });
+
+  it("adds each service's cookies", () => {
+    const config = resolve({ categories: [{ id: 'analytics', services: [{ name: 'A', cookies: ['a_*'] }, { name: 'B' }] }, { id: 'video', services: [{ name: 'V', cookies: ['v'] }] }] });
+    expect(trackerNames(config, ['analytics', 'video'])).toEqual(['_ym*', '_ga*', '_gid', 'a_*', 'v']);
+  });
+
+  it("follows Metrica to its configured category", () => {
+    const config = resolve({ categories: [{ id: 'stats' }], integrations: { yandexMetrica: { id: 1, category: 'stats' } } });
+    expect(trackerNames(config, ['stats'])).toEqual(['_ym*']);
+  });
+});
