@@ -10,7 +10,7 @@ const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`) }
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} License | consent banner, analytics gating and consent receipts */`;
 
 const ts = (target) =>
-  esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define, minify: false, sourceMap: true });
+  esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define, minify: false, sourceMap: true });
 
 // JSON imports (the receipt schema) are inlined as plain objects.
 const json = () => ({
@@ -42,7 +42,7 @@ export default [
   // npm: headless core and the preact UI as ESM; dependencies stay external.
   {
     input: { index: 'src/index.ts', ui: 'src/ui.ts' },
-    external: ['preact', 'preact/hooks', 'preact/jsx-runtime', 'js-cookie'],
+    external: ['js-cookie'],
     plugins: [json(), ts('es2020'), copySchema()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
   },

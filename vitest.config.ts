@@ -7,6 +7,6 @@ export default defineConfig({
     // Typed event-map checks live in tests/types and are checked by tsc, not run.
     typecheck: { enabled: false },
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  esbuild: { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment' },
   define: { __SDK_VERSION__: JSON.stringify('soglasie@test') },
 });

@@ -12,7 +12,7 @@ declare global {
 }
 
 /**
- * The UI (preact, texts, styles) is a second file, fetched only when something must be shown: at once
+ * The UI (components, texts, styles) is a second file, fetched only when something must be shown: at once
  * for a visitor who has not decided, on `open()` for one who has. A returning visitor runs the core only.
  */
 const lazyUI =

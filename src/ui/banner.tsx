@@ -1,3 +1,4 @@
+import { Fragment, h } from './h';
 import { Modal } from './modal';
 import { categoryLabel } from './texts-for';
 import type { UiProps } from './ui-state';
@@ -6,17 +7,22 @@ import type { UiProps } from './ui-state';
  * The first question. `checkbox` mode: unticked boxes, «Принять» grants exactly what is ticked.
  * `buttons` mode: accept all, reject all and settings, with the same weight. Closing decides nothing.
  */
-export function Banner({ consent, t, lang, show, s: { ticked, hint }, set }: UiProps) {
+export function Banner({ consent, t, lang, show, s }: UiProps) {
   const { config } = consent;
   const checkbox = config.mode === 'checkbox';
   const optional = config.categories.slice(1);
+  const hint = (
+    <p class="alert" role="alert" hidden>
+      {t.tickFirst}
+    </p>
+  ) as HTMLElement;
   const docLink = (kind: 'policy' | 'consent') => {
     const doc = config[kind];
     return (
       (doc.url || doc.text) && (
         <a
           href={doc.url || '#'}
-          onClick={(e) => {
+          onClick={(e: Event) => {
             e.preventDefault();
             show(kind);
           }}
@@ -26,17 +32,17 @@ export function Banner({ consent, t, lang, show, s: { ticked, hint }, set }: UiP
       )
     );
   };
-
   const accept = () => {
-    const ids = optional.filter((c) => ticked[c.id]).map((c) => c.id);
-    if (!ids.length) return set({ hint: true });
+    const ids = optional.filter((c) => s.ticked[c.id]).map((c) => c.id);
+    if (!ids.length) return void (hint.hidden = false);
     consent.accept(ids, { method: 'checkbox' });
   };
+  const decline = () => consent.decline({ method: 'button' });
 
   const body = (
     <>
       <div class="hd" style={{ padding: 0, border: 0 }}>
-        <h2 id="sg-title">{t.title}</h2>
+        <h2>{t.title}</h2>
         <button class="x" aria-label={t.close} onClick={() => show(null)}>
           ×
         </button>
@@ -49,33 +55,31 @@ export function Banner({ consent, t, lang, show, s: { ticked, hint }, set }: UiP
       </p>
       {checkbox &&
         optional.map((c) => (
-          <label class="cat" key={c.id}>
+          <label class="cat">
             <input
               type="checkbox"
-              name={c.id}
-              checked={!!ticked[c.id]}
-              onChange={(e) => set({ hint: false, ticked: { ...ticked, [c.id]: (e.target as HTMLInputElement).checked } })}
+              checked={!!s.ticked[c.id]}
+              onChange={(e: Event) => {
+                hint.hidden = true;
+                s.ticked[c.id] = (e.target as HTMLInputElement).checked;
+              }}
             />
             <span>{categoryLabel(c, lang, t)}</span>
           </label>
         ))}
-      {hint && (
-        <p class="alert" role="alert">
-          {t.tickFirst}
-        </p>
-      )}
+      {hint}
       <div class="row">
         {checkbox ? (
           <>
             <button onClick={accept}>{t.accept}</button>
-            <button class="alt" onClick={() => consent.decline({ method: 'button' })}>
+            <button class="alt" onClick={decline}>
               {t.decline}
             </button>
           </>
         ) : (
           <>
             <button onClick={() => consent.accept(undefined, { method: 'button' })}>{t.acceptAll}</button>
-            <button onClick={() => consent.decline({ method: 'button' })}>{t.declineAll}</button>
+            <button onClick={decline}>{t.declineAll}</button>
             <button class="alt" onClick={() => show('preferences')}>
               {t.settings}
             </button>
@@ -90,7 +94,7 @@ export function Banner({ consent, t, lang, show, s: { ticked, hint }, set }: UiP
       <div class="bd">{body}</div>
     </Modal>
   ) : (
-    <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e) => e.key === 'Escape' && show(null)}>
+    <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}>
       {body}
     </section>
   );

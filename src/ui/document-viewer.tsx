@@ -1,3 +1,4 @@
+import { h } from './h';
 import { Modal } from './modal';
 import { parsePlainText, type Block, type Inline } from './parse-plain-text';
 import type { UiProps } from './ui-state';
@@ -9,29 +10,45 @@ const inline = (part: Inline) =>
     </a>
   );
 
-function render(blocks: Block[]) {
-  const out = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.kind === 'li') {
-      const items = [];
-      while (blocks[i]?.kind === 'li') items.push(<li>{blocks[i++].parts.map(inline)}</li>);
-      i--;
-      out.push(<ul>{items}</ul>);
-    } else out.push(b.kind === 'h' ? <h3>{b.parts.map(inline)}</h3> : <p>{b.parts.map(inline)}</p>);
+function render(blocks: Block[]): Node[] {
+  const out: Node[] = [];
+  let list: Node | undefined;
+  for (const b of blocks) {
+    const parts = b.parts.map(inline);
+    if (b.kind === 'li') (list ??= out[out.push(<ul />) - 1]).appendChild(<li>{parts}</li>);
+    else {
+      list = undefined;
+      out.push(b.kind === 'h' ? <h3>{parts}</h3> : <p>{parts}</p>);
+    }
   }
   return out;
 }
 
 /**
  * Shows the policy or the consent document in a modal, rendered from plain text as text nodes only:
- * HTML in the document is shown, never parsed. mountUI loads the text when the viewer first opens.
+ * HTML in the document is shown, never parsed. The text is fetched when the viewer first opens.
  */
-export function DocumentViewer({ consent, t, s, show, kind }: UiProps & { kind: 'policy' | 'consent' }) {
+export function DocumentViewer({ consent, t, s, show, load, kind }: UiProps & { kind: 'policy' | 'consent' }) {
   const doc = consent.config[kind];
-  const text = doc.text ?? s.docs[kind];
   const title = t[kind];
   const close = () => show(s.under);
+  const body = (
+    <div class="bd doc" tabIndex={0} aria-busy="true">
+      <p>{t.loading}</p>
+    </div>
+  ) as HTMLElement;
+  load(kind).then(
+    (text) => body.replaceChildren(...render(parsePlainText(text))),
+    () =>
+      body.replaceChildren(
+        <p role="alert">
+          {t.loadError}{' '}
+          <a href={doc.url} target="_blank" rel="noopener noreferrer">
+            {t.openDirect}
+          </a>
+        </p>,
+      ),
+  ).finally(() => body.removeAttribute('aria-busy'));
   return (
     <Modal label={title} onClose={close}>
       <div class="hd">
@@ -40,20 +57,7 @@ export function DocumentViewer({ consent, t, s, show, kind }: UiProps & { kind: 
           ×
         </button>
       </div>
-      <div class="bd doc" tabIndex={0} aria-busy={text === undefined}>
-        {text === false ? (
-          <p role="alert">
-            {t.loadError}{' '}
-            <a href={doc.url} target="_blank" rel="noopener noreferrer">
-              {t.openDirect}
-            </a>
-          </p>
-        ) : text === undefined ? (
-          <p>{t.loading}</p>
-        ) : (
-          render(parsePlainText(text))
-        )}
-      </div>
+      {body}
     </Modal>
   );
 }

@@ -1,9 +1,9 @@
-import type { ComponentChildren } from 'preact';
+import { h, type Child } from './h';
 
 interface ModalProps {
   label: string;
   onClose: () => void;
-  children: ComponentChildren;
+  children?: Child[];
 }
 
 /**
@@ -12,12 +12,9 @@ interface ModalProps {
  */
 export const Modal = ({ label, onClose, children }: ModalProps) => (
   <dialog
-    ref={(el) => {
-      if (el && !el.open) el.showModal();
-    }}
     class="sg"
     aria-label={label}
-    onCancel={(e) => {
+    onCancel={(e: Event) => {
       e.preventDefault();
       onClose();
     }}

@@ -1,14 +1,15 @@
-import { render } from 'preact';
 import { resolveLang } from '../config/resolve-lang';
 import type { ConsentPlugin, OpenView } from '../store/consent-types';
-import { App } from './app';
+import { Banner } from './banner';
+import { DocumentViewer } from './document-viewer';
+import { h } from './h';
+import { PreferencesDialog } from './preferences-dialog';
 import { css } from './styles';
 import { textsFor } from './texts-for';
-import type { UiState } from './ui-state';
+import type { UiProps, UiState } from './ui-state';
 
 let sheet: CSSStyleSheet | undefined;
 const isDoc = (v: OpenView | null): v is 'policy' | 'consent' => v === 'policy' || v === 'consent';
-const isDialog = (v: OpenView | null) => v === 'preferences' || isDoc(v) || v === 'banner';
 
 /**
  * Joins the visitor's interface to an instance: banner, preferences and document viewer inside an
@@ -32,39 +33,68 @@ export const mountUI: ConsentPlugin = (consent) => {
     // Browsers without constructable sheets (Safari < 16.4) get a style element instead.
     (root as ShadowRoot).appendChild(document.createElement('style')).textContent = css;
   }
+  // Two layers: the banner or preferences, and a document viewer over them. Opening or closing a
+  // document leaves the layer below untouched, ticked boxes and focus included.
+  const base = root.appendChild(document.createElement('div'));
+  const top = root.appendChild(document.createElement('div'));
   const lang = resolveLang(config.lang);
   const t = textsFor(config, lang);
-  let s: UiState = { view: consent.get().decided ? null : 'banner', under: null, ticked: {}, hint: false, values: {}, docs: {} };
-  // Where focus was before a dialog opened, to put it back when the dialogs are gone.
-  let back: HTMLElement | null = null;
-  let mounted = false;
+  const s: UiState = { view: consent.get().decided ? null : 'banner', under: null, ticked: {}, values: {} };
+  const texts: Partial<Record<'policy' | 'consent', Promise<string>>> = {};
+  const load = (kind: 'policy' | 'consent') => {
+    const doc = config[kind];
+    return (texts[kind] ??=
+      doc.text !== undefined
+        ? Promise.resolve(doc.text)
+        : fetch(doc.url!, { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`)))));
+  };
+  const props: UiProps = { consent, t, lang, s, show, load };
+  let painted: [OpenView | null | undefined, OpenView | null | undefined] = [undefined, undefined];
+  // Where focus was before a dialog opened, to put it back when it closes.
+  let backBase: HTMLElement | null = null;
+  let backTop: HTMLElement | null = null;
+  const modal = (v: OpenView | null) => v === 'preferences' || (v === 'banner' && config.position === 'modal');
 
-  const paint = () => mounted && render(<App consent={consent} t={t} lang={lang} s={s} set={set} show={show} />, root);
-  function set(patch: Partial<UiState>) {
-    s = { ...s, ...patch };
-    paint();
+  const layer = (into: HTMLElement, node: Node | null) => {
+    into.replaceChildren(...(node ? [node] : []));
+    into.querySelector('dialog')?.showModal();
+  };
+  function paint() {
+    if (!host.isConnected) return;
+    const doc = isDoc(s.view) ? s.view : null;
+    const below = doc ? s.under : s.view;
+    if (below !== painted[0]) {
+      layer(
+        base,
+        below === 'banner'
+          ? Banner(props)
+          : below === 'preferences'
+            ? PreferencesDialog(props)
+            : config.floatingButton
+              ? h('button', { class: 'fab', 'aria-label': t.prefs, title: t.prefs, onClick: () => show('preferences') }, '⚙')
+              : null,
+      );
+    }
+    if (doc !== painted[1]) layer(top, doc && DocumentViewer({ ...props, kind: doc }));
+    painted = [below, doc];
   }
   function show(view: OpenView | null) {
+    if (view === 'banner' && consent.get().decided) view = null;
     const was = s.view;
-    if (!isDialog(was) || was === 'banner') back = (root.activeElement ?? document.activeElement) as HTMLElement | null;
-    const patch: Partial<UiState> = { view, under: isDoc(view) ? (isDoc(was) ? s.under : was) : null };
-    if (view === 'preferences' && was !== 'preferences' && !isDoc(was)) patch.values = consent.get().categories;
-    const doc = isDoc(view) && config[view];
-    if (doc && doc.text === undefined && doc.url && s.docs[view as 'policy'] === undefined) {
-      const kind = view as 'policy' | 'consent';
-      fetch(doc.url, { credentials: 'same-origin' })
-        .then((r) => (r.ok ? r.text() : Promise.reject()))
-        .then(
-          (text) => set({ docs: { ...s.docs, [kind]: text } }),
-          () => set({ docs: { ...s.docs, [kind]: false } }),
-        );
-    }
-    set(patch);
-    if (!isDialog(view) || (view === 'banner' && config.position !== 'modal')) back?.focus?.();
+    const active = (root.activeElement ?? document.activeElement) as HTMLElement | null;
+    const wasBelow = isDoc(was) ? s.under : was;
+    const below = isDoc(view) ? wasBelow : view;
+    if (isDoc(view) && !isDoc(was)) backTop = active;
+    if (below !== wasBelow && modal(below) && !isDoc(was)) backBase = active;
+    if (below === 'preferences' && wasBelow !== 'preferences') s.values = { ...consent.get().categories };
+    s.under = isDoc(view) ? below : null;
+    s.view = view;
+    paint();
+    if (below !== wasBelow && modal(wasBelow)) backBase?.focus();
+    else if (isDoc(was) && !isDoc(view)) backTop?.focus();
   }
   const mount = () => {
     document.body.appendChild(host);
-    mounted = true;
     paint();
   };
   if (document.body) mount();
@@ -75,7 +105,6 @@ export const mountUI: ConsentPlugin = (consent) => {
   return () => {
     offOpen();
     offChange();
-    render(null, root);
     host.remove();
   };
 };

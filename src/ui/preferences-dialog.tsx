@@ -1,3 +1,4 @@
+import { h } from './h';
 import { Modal } from './modal';
 import { categoryLabel, categoryText, fill } from './texts-for';
 import type { UiProps } from './ui-state';
@@ -6,11 +7,10 @@ import type { UiProps } from './ui-state';
  * Per-category switches (as stored, never pre-ticked), the services and processors behind each,
  * the last decision with its receipt, «Сохранить» and a withdraw action.
  */
-export function PreferencesDialog({ consent, t, lang, show, s: { values }, set }: UiProps) {
+export function PreferencesDialog({ consent, t, lang, show, s }: UiProps) {
   const { config } = consent;
   const now = consent.get();
   const close = () => show(null);
-  const granted = config.optional.some((id) => now.categories[id]);
   const { operator } = config;
   return (
     <Modal label={t.prefs} onClose={close}>
@@ -25,14 +25,14 @@ export function PreferencesDialog({ consent, t, lang, show, s: { values }, set }
         {config.categories.map((c) => {
           const fixed = c.id === 'necessary';
           return (
-            <div key={c.id}>
+            <div>
               <label class="cat">
                 <input
                   type="checkbox"
                   role="switch"
-                  checked={fixed || !!values[c.id]}
+                  checked={fixed || !!s.values[c.id]}
                   disabled={fixed}
-                  onChange={(e) => set({ values: { ...values, [c.id]: (e.target as HTMLInputElement).checked } })}
+                  onChange={(e: Event) => (s.values[c.id] = (e.target as HTMLInputElement).checked)}
                 />
                 <span>
                   <strong>{categoryLabel(c, lang, t)}</strong>
@@ -43,15 +43,15 @@ export function PreferencesDialog({ consent, t, lang, show, s: { values }, set }
               </label>
               {!!c.services?.length && (
                 <ul class="muted">
-                  {c.services.map((s) => (
-                    <li>{s.processor ? `${s.name} — ${t.processor}: ${s.processor}` : s.name}</li>
+                  {c.services.map((sv) => (
+                    <li>{sv.processor ? `${sv.name} — ${t.processor}: ${sv.processor}` : sv.name}</li>
                   ))}
                 </ul>
               )}
             </div>
           );
         })}
-        <p class="muted" aria-live="polite">
+        <p class="muted">
           {now.decided
             ? `${fill(t.decidedOn, { date: new Date(now.time! * 1000).toLocaleString(lang) })}. ${fill(t.receipt, { id: now.receiptId })}.${now.event === 'withdraw' ? ` ${t.withdrawn}` : ''}`
             : t.undecided}
@@ -59,23 +59,10 @@ export function PreferencesDialog({ consent, t, lang, show, s: { values }, set }
         {operator.name && <p class="muted">{fill(t.operator, { name: [operator.name, operator.address].filter(Boolean).join(', ') })}</p>}
         {operator.email && <p class="muted">{fill(t.withdrawBy, { email: operator.email })}</p>}
       </div>
-      <div class="ft row" style={{ marginTop: 0 }}>
-        <button
-          onClick={() => {
-            consent.set(values, { method: 'checkbox' });
-            close();
-          }}
-        >
-          {t.save}
-        </button>
-        {granted && (
-          <button
-            class="alt"
-            onClick={() => {
-              consent.withdraw({ method: 'button' });
-              close();
-            }}
-          >
+      <div class="ft row" style={{ marginTop: '0' }}>
+        <button onClick={() => consent.set({ ...s.values }, { method: 'checkbox' })}>{t.save}</button>
+        {config.optional.some((id) => now.categories[id]) && (
+          <button class="alt" onClick={() => consent.withdraw({ method: 'button' })}>
             {t.withdraw}
           </button>
         )}
