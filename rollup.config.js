@@ -39,7 +39,7 @@ const minify = () =>
 const isNodeBuiltin = (id) => id.startsWith('node:');
 
 export default [
-  // npm: headless core and the preact UI as ESM; dependencies stay external.
+  // npm: the headless core and the UI as ESM; js-cookie stays external.
   {
     input: { index: 'src/index.ts', ui: 'src/ui.ts' },
     external: ['js-cookie'],
