@@ -1,23 +1,45 @@
-// Size budgets of the shipped files, gzip -9. Fails `npm test` when a file grows past its budget.
+// Size budgets of the shipped files (gzip -9), and the README's size claims kept in step with them.
+//   npm run size            fails when a file is over its budget or the README says another size
+//   npm run size -- --write rewrites the README's size block from the files as built
 // Budgets are the achieved sizes plus a small margin: raise one only with a reason in the commit.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const budgets = {
   'dist/soglasie.iife.js': 20_000,
   'dist/soglasie-ui.iife.js': 20_000,
+  'dist/index.mjs': 40_000,
+  'dist/ui.mjs': 40_000,
 };
 
-export const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 let failed = false;
+const sizes = {};
 for (const [file, limit] of Object.entries(budgets)) {
-  const size = gzipSize(file);
+  const size = (sizes[file] = gzipSize(file));
   const ok = size <= limit;
   failed ||= !ok;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${file}: ${size} B gzip (budget ${limit} B)`);
 }
-if (failed) {
-  console.error('size: a shipped file is over its budget');
-  process.exit(1);
+
+const core = sizes['dist/soglasie.iife.js'];
+const ui = sizes['dist/soglasie-ui.iife.js'];
+const block = [
+  '<!-- sizes:start -->',
+  `**${kb(core + ui)}** gzip for a first visit (JS + CSS, ru + en): the core \`soglasie.iife.js\` ${kb(core)} plus the`,
+  `interface \`soglasie-ui.iife.js\` ${kb(ui)}, which loads only when something must be shown. A returning visitor`,
+  `runs the core alone: **${kb(core)}**. No third-party request, no dependency in the script tag.`,
+  '<!-- sizes:end -->',
+].join('\n');
+const readme = readFileSync('README.md', 'utf8');
+const current = readme.match(/<!-- sizes:start -->[\s\S]*?<!-- sizes:end -->/)?.[0];
+if (process.argv.includes('--write')) {
+  writeFileSync('README.md', readme.replace(/<!-- sizes:start -->[\s\S]*?<!-- sizes:end -->/, block));
+  console.log('README.md: size block rewritten');
+} else if (current !== block) {
+  failed = true;
+  console.error('README.md: its size block does not match the built files; run `npm run size -- --write`');
 }
+if (failed) process.exit(1);
