@@ -259,3 +259,36 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     }
   }
 });
+
+test.describe('positions and layout', () => {
+  test('modal position: a dialog that blocks the page; Escape closes it and grants nothing', async ({ page, server }) => {
+    await page.goto(server.page('/modal.html', sitePage({ attrs: `${docs} data-position="modal"` })));
+    const dialog = page.getByRole('dialog', { name: 'Согласие на обработку персональных данных и cookie' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Отклонить' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await decided(page)).toBe(false);
+  });
+
+  test('box position sits in the corner, narrower than the page', async ({ page, server }) => {
+    await page.goto(server.page('/box.html', sitePage({ attrs: `${docs} data-position="box"` })));
+    const box = await banner(page).boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(420);
+    expect(box!.x).toBeGreaterThan(500);
+  });
+
+  test('no layout shift of the host page while the banner appears and goes (CLS 0)', async ({ page, server }) => {
+    await page.addInitScript(() => {
+      (window as { __cls?: number }).__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) (window as { __cls?: number }).__cls! += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.page('/cls.html', sitePage({ attrs: docs, body: '<p>'.repeat(30) + 'Конец страницы.' })));
+    await expect(banner(page)).toBeVisible();
+    await banner(page).getByRole('button', { name: 'Отклонить' }).click();
+    await expect(banner(page)).toBeHidden();
+    expect(await page.evaluate(() => (window as { __cls?: number }).__cls)).toBe(0);
+  });
+});
