@@ -2,15 +2,13 @@
 // Desktop 1280×720 and a 360 px phone, Russian, light and dark, banner, preferences and the viewer.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium-launch.js';
 
 const PORT = 8097;
 const server = spawn(process.execPath, ['demo/server.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((ready) => server.stdout.once('data', ready));
 const base = `http://127.0.0.1:${PORT}`;
-const browser = await chromium.launch({
-  executablePath: process.env.SOGLASIE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const shots = [
   ['desktop-ru', '/autocrm.html', { width: 1280, height: 720 }, null],
   ['phone-ru', '/autocrm.html', { width: 360, height: 740 }, null],
