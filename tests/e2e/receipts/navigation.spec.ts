@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import { banner, expect, sitePage, test } from '../support/fixtures';
+import { outbox, POLICY_SHA256, receiptAttrs, wire } from './receipt-helpers';
+
+const plain = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><h1>Без SDK</h1></body></html>`;
+
+/** The visitor ticks a box and clicks «Принять»; returns the receipt id the decision made. */
+async function clickAccept(page: Page): Promise<string> {
+  const region = banner(page);
+  await region.getByRole('checkbox').first().check();
+  await region.getByRole('button', { name: 'Принять', exact: true }).click();
+  return page.evaluate(() => window.Soglasie!.get().receiptId as string);
+}
+
+/** Holds the policy's response back, so a navigation surely comes before its digest. */
+async function slowPolicy(page: Page, ms: number) {
+  await page.route('**/policies/**', async (route) => {
+    await new Promise((done) => setTimeout(done, ms));
+    await route.continue().catch(() => {});
+  });
+}
+
+test.describe('receipts: navigating away right after the click', () => {
+  test('to a page without the SDK: the keepalive request still delivers it (digest from the config)', async ({ page, server }) => {
+    const elsewhere = server.page('/elsewhere.html', plain);
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    const id = await clickAccept(page);
+    await page.goto(elsewhere);
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(server.endpoint.stored.get(id)).toMatchObject({ method: 'checkbox', documents: [{ sha256: POLICY_SHA256 }] });
+    expect(wire(server).created).toEqual([id]);
+  });
+
+  test('to another page of the site before the digest is known: completed and sent there, with the real digest', async ({ page, server }) => {
+    await slowPolicy(page, 1500);
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
+    const id = await clickAccept(page);
+    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs() })));
+    await expect.poll(() => server.endpoint.stored.has(id), { timeout: 10_000 }).toBe(true);
+    expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
+    expect(wire(server).created).toEqual([id]);
+    // Never sent half-made: no copy with a null digest reached the endpoint first.
+    expect(server.endpoint.posts.every((p) => (p.receipt?.documents as Array<{ sha256: unknown }>)[0].sha256 === POLICY_SHA256)).toBe(true);
+  });
+
+  test('to a page without the SDK before the digest is known: kept, and sent on the next visit', async ({ page, server }) => {
+    await slowPolicy(page, 3000);
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
+    const id = await clickAccept(page);
+    await page.goto(server.page('/elsewhere.html', plain));
+    expect(await outbox(page)).toEqual([expect.objectContaining({ receipt: expect.objectContaining({ receiptId: id }) })]);
+    await page.unroute('**/policies/**');
+    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs() })));
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
+    expect(wire(server).created).toEqual([id]);
+  });
+
+  test('with the request still hanging: the next page sends it again, stored once', async ({ page, server }) => {
+    server.endpoint.mode = 'hang';
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    const id = await clickAccept(page);
+    await expect.poll(() => server.endpoint.hanging.length).toBe(1);
+    server.endpoint.mode = 'ok';
+    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs() })));
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(wire(server).created).toEqual([id]);
+  });
+
+  test('a failed receipt goes out by sendBeacon on pagehide, even to a page without the SDK', async ({ page, server }) => {
+    server.endpoint.mode = 'fail';
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    const id = await clickAccept(page);
+    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
+    server.endpoint.mode = 'ok';
+    await page.goto(server.page('/elsewhere.html', plain));
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    // A Blob's type is lower-cased: the endpoint must read the charset case-insensitively.
+    expect(server.endpoint.posts.at(-1)!.contentType).toBe('text/plain;charset=utf-8');
+    // The beacon's answer is never read: the outbox keeps the receipt, and the next SDK page confirms it (a deduped repeat).
+    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs() })));
+    await expect.poll(() => outbox(page)).toEqual([]);
+    expect(wire(server).created).toEqual([id]);
+  });
+
+  test('a receipt that failed is retried on a later page load', async ({ page, server }) => {
+    server.endpoint.mode = 'fail';
+    await page.goto(server.page('/a.html', sitePage({ attrs: receiptAttrs() })));
+    const id = await clickAccept(page);
+    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
+    await page.goto(server.page('/b.html', sitePage({ attrs: receiptAttrs() })));
+    server.endpoint.mode = 'ok';
+    await expect.poll(() => server.endpoint.stored.has(id), { timeout: 10_000 }).toBe(true);
+    expect(wire(server).created).toEqual([id]);
+    await expect.poll(() => outbox(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConsentConfig } from '../../../src/config/config-types';
+import { parseConfig } from '../../../src/config/parse-config';
+import { resolveConfig } from '../../../src/config/resolve-config';
+import type { OutboxEntry } from '../../../src/receipt/create-outbox';
+import type { ConsentReceipt } from '../../../src/receipt/receipt-types';
+import { startReceipts } from '../../../src/receipt/start-receipts';
+import type { ChangeDetail, Consent, ConsentEvents } from '../../../src/store/consent-types';
+import { memoryStorage } from './memory-storage';
+import { receiptFixture } from './receipt-fixture';
+
+const quiet = () => {};
+const SHA = 'e'.repeat(64);
+let n = 0;
+const uuid = () => `aaaaaaaa-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
+
+/** A page: storage, events, fetch and beacon, and an instance that only knows `config` and `on('change')`. */
+function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: number | (() => Promise<number>) } = {}) {
+  const local = memoryStorage(Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])));
+  const target = new EventTarget();
+  const navigator = { onLine: true, sendBeacon: vi.fn((_url: string, _body: Blob) => true) };
+  const posts: ConsentReceipt[] = [];
+  const inits: RequestInit[] = [];
+  let status = opts.status ?? 201;
+  const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
+    if (!init?.method) return new Response('policy text', { status: 200 });
+    posts.push(JSON.parse(String(init.body)));
+    inits.push(init);
+    const s = typeof status === 'function' ? await status() : status;
+    if (s === 0) throw new TypeError('Failed to fetch');
+    return new Response(null, { status: s });
+  });
+  vi.stubGlobal('window', { localStorage: local });
+  vi.stubGlobal('location', new URL('https://shop.example/page?q=1'));
+  vi.stubGlobal('navigator', navigator);
+  vi.stubGlobal('fetch', fetchMock);
+  vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
+  vi.stubGlobal('removeEventListener', target.removeEventListener.bind(target));
+
+  const config = resolveConfig(parseConfig(cfg, quiet), quiet);
+  const listeners: Array<(d: ChangeDetail) => void> = [];
+  const events: Array<[keyof ConsentEvents, unknown]> = [];
+  const consent = {
+    config,
+    on: (type: string, fn: (d: ChangeDetail) => void) => {
+      if (type === 'change') listeners.push(fn);
+      return () => listeners.splice(listeners.indexOf(fn), 1);
+    },
+  } as unknown as Consent;
+  const stop = startReceipts(consent, (type, detail) => void events.push([type, detail])) as () => void;
+  const decide = (event: ChangeDetail['event'] = 'accept') => {
+    const receiptId = uuid();
+    const snapshot = { decided: true, categories: { necessary: true, analytics: true, marketing: false }, subjectId: uuid(), time: 1_760_000_000, receiptId, gpc: false };
+    listeners.forEach((fn) => fn({ snapshot, previous: snapshot, event, method: 'button', receiptId }));
+    return receiptId;
+  };
+  const outbox = (): OutboxEntry[] =>
+    [...local.data.keys()].filter((k) => k.startsWith('soglasie.outbox.')).map((k) => JSON.parse(local.getItem(k)!));
+  return {
+    local, target, navigator, posts, inits, fetchMock, events, stop, decide, outbox,
+    setStatus: (s: typeof status) => void (status = s),
+    fire: (type: string) => target.dispatchEvent(new Event(type)),
+    named: (type: keyof ConsentEvents) => events.filter((e) => e[0] === type).map((e) => e[1]),
+  };
+}
+
+describe('startReceipts', () => {
+  let page: ReturnType<typeof setup> | undefined;
+  let errors: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    page?.stop();
+    page = undefined;
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('writes the receipt to the outbox before anything else, then POSTs it as CORS-safelisted JSON and removes it on 201', async () => {
+    page = setup({ endpoint: '/receipts', policy: { url: '/policy.txt', version: '1', sha256: SHA } });
+    const id = page.decide();
+    // Synchronously: a reload right now cannot lose it.
+    expect(page.outbox().map((e) => e.receipt.receiptId)).toEqual([id]);
+    expect(page.named('receipt')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.posts.map((r) => r.receiptId)).toEqual([id]);
+    expect(page.posts[0].documents[0].sha256).toBe(SHA);
+    expect(page.inits[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    expect(page.fetchMock.mock.calls[0][0]).toBe('/receipts');
+    expect(page.outbox()).toEqual([]);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
+  it.each([500, 503, 429, 408, 0])('keeps the receipt after %i and retries it with backoff, same receiptId', async (status) => {
+    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } }, { status });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.posts).toHaveLength(1);
+    const [entry] = page.outbox();
+    expect(entry).toMatchObject({ attempts: 1 });
+    expect(entry.lock).toBeUndefined();
+    expect(entry.nextAt - Date.now()).toBeGreaterThanOrEqual(1000);
+    expect(entry.nextAt - Date.now()).toBeLessThanOrEqual(2000);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(page.posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1700);
+    expect(page.posts).toHaveLength(2);
+    expect(page.outbox()[0].attempts).toBe(2);
+    page.setStatus(201);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(page.posts.map((r) => r.receiptId)).toEqual([id, id, id]);
+    expect(page.outbox()).toEqual([]);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
+  it('drops a receipt the endpoint refuses with another 4xx, naming the status', async () => {
+    page = setup({ endpoint: '/receipts' }, { status: 400 });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toEqual([]);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('400'));
+    expect(String(errors.mock.calls[0][0])).toContain(id);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(page.posts).toHaveLength(1);
+  });
+
+  it('times out a hanging endpoint after 10 s and retries', async () => {
+    page = setup({ endpoint: '/receipts' });
+    // The hanging request is only aborted through its signal: make the stub honour it.
+    page.fetchMock.mockImplementationOnce(async (_url: string, init?: RequestInit) => {
+      page!.posts.push(JSON.parse(String(init!.body)));
+      return new Promise<Response>((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    });
+    page.decide();
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(page.outbox()[0].attempts).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(page.outbox()[0].attempts).toBe(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(page.posts).toHaveLength(2);
+    expect(page.outbox()).toEqual([]);
+  });
+
+  it('computes a missing digest before sending, and emits the receipt complete', async () => {
+    page = setup({ endpoint: '/receipts', policy: { url: '/policy.txt', version: '1' } });
+    const id = page.decide();
+    expect(page.outbox()[0].hash).toBe(3);
+    expect(page.named('receipt')).toHaveLength(0);
+    await vi.waitFor(() => expect(page!.posts).toHaveLength(1));
+    expect(page.posts[0].documents[0]).toEqual({ kind: 'policy', url: 'https://shop.example/policy.txt', version: '1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((page.named('receipt')[0] as ConsentReceipt).receiptId).toBe(id);
+  });
+
+  it('on pagehide beacons pending complete receipts, but not one whose digest is still unknown', async () => {
+    page = setup({ endpoint: '/receipts' }, { status: 500 });
+    const failed = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    const unhashed: OutboxEntry = { receipt: receiptFixture(0, { documents: [{ kind: 'policy', url: 'https://shop.example/p.txt', version: '', sha256: null }] }), attempts: 0, nextAt: Date.now() + 60_000, hash: 3 };
+    const otherTabs: OutboxEntry = { receipt: receiptFixture(), attempts: 0, nextAt: 0, lock: Date.now() + 10_000 };
+    for (const e of [unhashed, otherTabs]) page.local.setItem(`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e));
+    page.fire('pagehide');
+    expect(page.navigator.sendBeacon).toHaveBeenCalledTimes(1);
+    const [url, blob] = page.navigator.sendBeacon.mock.calls[0];
+    expect(url).toBe('/receipts');
+    expect(blob.type).toBe('text/plain;charset=utf-8');
+    expect(JSON.parse(await blob.text()).receiptId).toBe(failed);
+    // A beacon's fate is unknown: the receipt stays until a POST is answered.
+    expect(page.outbox()).toHaveLength(3);
+  });
+
+  it('on pagehide unlocks a receipt still in flight so the next page resends it rather than wait', async () => {
+    page = setup({ endpoint: '/receipts' }, { status: () => new Promise<number>(() => {}) });
+    page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()[0].lock).toBeGreaterThan(Date.now());
+    page.fire('pagehide');
+    expect(page.navigator.sendBeacon).not.toHaveBeenCalled();
+    expect(page.outbox()[0].lock).toBeUndefined();
+  });
+
+  it('sends what earlier pages left, shortly after start, ignoring hostile times', async () => {
+    const due = { receipt: receiptFixture(), attempts: 2, nextAt: 0 };
+    const hostile = { receipt: receiptFixture(), attempts: 1, nextAt: 9e15, lock: 9e15 };
+    const waiting = { receipt: receiptFixture(), attempts: 3, nextAt: Date.now() + 20_000 };
+    page = setup({ endpoint: '/receipts' }, { outbox: [due, hostile, waiting] });
+    expect(page.posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(page.posts.map((r) => r.receiptId).sort()).toEqual([due.receipt.receiptId, hostile.receipt.receiptId].sort());
+    expect(page.outbox().map((e) => e.receipt.receiptId)).toEqual([waiting.receipt.receiptId]);
+    await vi.advanceTimersByTimeAsync(21_000);
+    expect(page.outbox()).toEqual([]);
+  });
+
+  it('leaves a receipt another tab is sending alone until its lock runs out', async () => {
+    const theirs = { receipt: receiptFixture(), attempts: 0, nextAt: 0, lock: Date.now() + 10_000 };
+    page = setup({ endpoint: '/receipts' }, { outbox: [theirs] });
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(page.posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(page.posts).toHaveLength(1);
+  });
+
+  it('on `online` retries at once, without waiting out the backoff', async () => {
+    page = setup({ endpoint: '/receipts' }, { status: 0 });
+    page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    page.setStatus(0);
+    await vi.advanceTimersByTimeAsync(2_600);
+    await vi.advanceTimersByTimeAsync(0);
+    const attempts = page.outbox()[0].attempts;
+    expect(attempts).toBe(2);
+    page.setStatus(201);
+    page.fire('online');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toEqual([]);
+    expect(page.posts).toHaveLength(3);
+  });
+
+  it('without an endpoint keeps receipts locally and emits them, sending nothing', async () => {
+    page = setup({ policy: { text: 'Политика', version: '1' } });
+    const a = page.decide();
+    await vi.waitFor(() => expect(page!.named('receipt')).toHaveLength(1));
+    const b = page.decide('withdraw');
+    await vi.waitFor(() => expect(page!.named('receipt')).toHaveLength(2));
+    const log: ConsentReceipt[] = JSON.parse(page.local.getItem('soglasie.receipts') ?? '[]');
+    expect(log.map((r) => r.receiptId)).toEqual([a, b]);
+    expect(log[0].documents[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(page.outbox()).toEqual([]);
+    expect(page.fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('stops on destroy: no timers, no listeners', async () => {
+    page = setup({ endpoint: '/receipts' }, { status: 500 });
+    page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    page.stop();
+    page.fire('online');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(page.posts).toHaveLength(1);
+    page = undefined;
+  });
+});
