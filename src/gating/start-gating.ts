@@ -33,7 +33,11 @@ export const startGating: ConsentPlugin = (consent) => {
     (t): t is Tracker => !!t,
   );
   // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
-  if (first.decided) deleteTrackerData(trackerNames(config, config.optional.filter((id) => !first.categories[id])));
+  // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
+  // (every cookie, every localStorage key) stays off the page's critical path.
+  const sweep = () => first.decided && deleteTrackerData(trackerNames(config, config.optional.filter((id) => !first.categories[id])));
+  if (document.readyState === 'complete') setTimeout(sweep);
+  else addEventListener('load', () => setTimeout(sweep), { once: true });
 
   const scan = gateElements(consent, ran);
   const apply = () => {

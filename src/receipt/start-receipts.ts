@@ -128,6 +128,7 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
   };
 
   const onChange = (d: ChangeDetail) => {
+    listen();
     const receipt = buildReceipt(d, config, resolveLang(config.lang));
     const hash = digests.fill(receipt.documents) ? HASH_TRIES : undefined;
     // Stored already claimed by this page: another tab never sees it free while it is sent here.
@@ -151,11 +152,20 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
   const off = consent.on('change', onChange);
   const listening = new AbortController();
   const { signal } = listening;
-  addEventListener('pagehide', onPagehide, { signal });
-  addEventListener('online', () => pump(true), { signal });
-  addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
-  // Left over from earlier pages: sent shortly, not during this page's own start.
-  schedule();
+  let listened = false;
+  // The page's own start comes first: receipts left over from earlier pages, and the listeners
+  // (a `storage` listener alone costs Chromium a few ms), wait until the page has loaded — or until
+  // a decision on this page needs them.
+  function listen() {
+    if (listened || stopped) return;
+    listened = true;
+    addEventListener('pagehide', onPagehide, { signal });
+    addEventListener('online', () => pump(true), { signal });
+    addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
+    schedule();
+  }
+  if (document.readyState === 'complete') setTimeout(listen);
+  else addEventListener('load', () => setTimeout(listen), { once: true, signal });
   return () => {
     stopped = true;
     clearTimeout(timer);

@@ -61,7 +61,7 @@ test.describe('Google Consent Mode v2', () => {
       waitUntil: 'networkidle',
     });
     expect(short(analytics)).toEqual([`www.googletagmanager.com/gtag/js?id=${GA_ID}`, `www.google-analytics.com/g/collect?tid=${GA_ID}&gcs=G100`]);
-    expect((await cookieNames(page)).filter((n) => n.startsWith('_ga'))).toEqual([]);
+    await expect.poll(async () => (await cookieNames(page)).filter((n) => n.startsWith('_ga'))).toEqual([]);
     await page.evaluate(() => window.Soglasie!.accept());
     expect((await consentCalls(page)).at(-1)?.[2]).toMatchObject({ analytics_storage: 'granted' });
   });

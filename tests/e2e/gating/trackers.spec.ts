@@ -72,7 +72,7 @@ for (const v of VARIANTS) {
 
       await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.Soglasie!.withdraw())]);
       await page.waitForLoadState('networkidle');
-      expect(trackerCookie(await cookieNames(page))).toEqual([]);
+      await expect.poll(async () => trackerCookie(await cookieNames(page))).toEqual([]);
       expect((await storageKeys(page)).filter((k) => k.startsWith('_ym'))).toEqual([]);
       expect(await page.evaluate(() => window.Soglasie!.get().event)).toBe('withdraw');
       expect(await global(page, '__runs')).toBeUndefined();
