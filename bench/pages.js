@@ -185,7 +185,8 @@ export const LIBRARIES = {
   soglasie: {
     label: 'soglasie',
     html: page({
-      head: `<script src="/dist/soglasie.iife.js" data-policy-url="${POLICY_URL}" data-mode="checkbox"></script>`,
+      // A complete configuration, as a real site gives it (an incomplete one prints a 152-FZ warning).
+      head: `<script src="/dist/soglasie.iife.js" data-policy-url="${POLICY_URL}" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотек»" data-operator-address="г. Тула" data-operator-email="hd@autocrm.ru" data-purposes="аналитика" data-mode="checkbox"></script>`,
       bodyEnd: `<script type="text/plain" data-consent="analytics">${ANALYTICS_BODY}</script>`,
     }),
     banner: { host: 'soglasie-consent', css: 'section' },

@@ -1,3 +1,4 @@
+import { afterLoad } from '../store/after-load';
 import type { ConsentPlugin } from '../store/consent-types';
 import { deleteTrackerData } from './delete-tracker-data';
 import { gateElements } from './gate-elements';
@@ -36,8 +37,7 @@ export const startGating: ConsentPlugin = (consent) => {
   // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
   // (every cookie, every localStorage key) stays off the page's critical path.
   const sweep = () => first.decided && deleteTrackerData(trackerNames(config, config.optional.filter((id) => !first.categories[id])));
-  if (document.readyState === 'complete') setTimeout(sweep);
-  else addEventListener('load', () => setTimeout(sweep), { once: true });
+  afterLoad(sweep);
 
   const scan = gateElements(consent, ran);
   const apply = () => {

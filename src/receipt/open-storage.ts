@@ -19,24 +19,33 @@ const memory = new Map<string, string>();
  * storage.setItem('soglasie.outbox', '[]');
  */
 export function openStorage(): StorageLike {
-  let local: Storage | undefined;
-  try {
-    local = window.localStorage;
-  } catch {
-    // A SecurityError when storage is blocked: memory only.
-  }
+  // Opened on first use, not at start: Chromium opens the storage area synchronously, a cost a
+  // returning visitor's page load should not pay when no receipt is made.
+  let opened = false;
+  let area: Storage | undefined;
+  const local = (): Storage | undefined => {
+    if (!opened) {
+      opened = true;
+      try {
+        area = window.localStorage;
+      } catch {
+        // A SecurityError when storage is blocked: memory only.
+      }
+    }
+    return area;
+  };
   return {
     getItem(key) {
       if (memory.has(key)) return memory.get(key) as string;
       try {
-        return local ? local.getItem(key) : null;
+        return local()?.getItem(key) ?? null;
       } catch {
         return null;
       }
     },
     setItem(key, value) {
       try {
-        (local as Storage).setItem(key, value);
+        (local() as Storage).setItem(key, value);
         memory.delete(key);
       } catch {
         memory.set(key, value);
@@ -45,7 +54,7 @@ export function openStorage(): StorageLike {
     removeItem(key) {
       memory.delete(key);
       try {
-        local?.removeItem(key);
+        local()?.removeItem(key);
       } catch {
         // Nothing to clean where nothing could be written.
       }
@@ -53,7 +62,8 @@ export function openStorage(): StorageLike {
     keys() {
       const keys = new Set(memory.keys());
       try {
-        for (let i = 0; local && i < local.length; i++) keys.add(local.key(i) as string);
+        const l = local();
+        for (let i = 0; l && i < l.length; i++) keys.add(l.key(i) as string);
       } catch {
         // Unreadable storage has no keys.
       }

@@ -1,4 +1,5 @@
 import { resolveLang } from '../config/resolve-lang';
+import { afterLoad } from '../store/after-load';
 import type { ChangeDetail, ConsentPlugin } from '../store/consent-types';
 import { backoffDelay } from './backoff-delay';
 import { beaconReceipt } from './beacon-receipt';
@@ -164,8 +165,7 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
     addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
     schedule();
   }
-  if (document.readyState === 'complete') setTimeout(listen);
-  else addEventListener('load', () => setTimeout(listen), { once: true, signal });
+  afterLoad(listen, signal);
   return () => {
     stopped = true;
     clearTimeout(timer);

@@ -31,6 +31,8 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
     return new Response(null, { status: s });
   });
   vi.stubGlobal('window', { localStorage: local });
+  // A page that has loaded: the plugin's after-load work (leftovers, listeners) runs a tick later.
+  vi.stubGlobal('document', { readyState: 'complete', documentElement: { lang: '' } });
   vi.stubGlobal('location', new URL('https://shop.example/page?q=1'));
   vi.stubGlobal('navigator', navigator);
   vi.stubGlobal('fetch', fetchMock);
