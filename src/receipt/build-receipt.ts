@@ -27,7 +27,7 @@ const absolute = (url: string): string => {
  * @example
  * consent.on('change', (d) => console.log(buildReceipt(d, consent.config, resolveLang(consent.config.lang))));
  */
-export function buildReceipt(d: ChangeDetail, config: ResolvedConfig, language: string): ConsentReceipt {
+export function buildReceipt(d: ChangeDetail, config: ResolvedConfig, language: string, page = location.origin + location.pathname): ConsentReceipt {
   const { snapshot } = d;
   const operator: ReceiptOperator = {};
   for (const [field, max] of OPERATOR) {
@@ -54,7 +54,7 @@ export function buildReceipt(d: ChangeDetail, config: ResolvedConfig, language: 
     documents,
     operator,
     // No query string or fragment: they may carry personal data (emails, tokens, ad click ids).
-    page: (location.origin + location.pathname).slice(0, 1024),
+    page: page.slice(0, 1024),
     language,
     sdk: __SDK_VERSION__,
   };

@@ -10,6 +10,7 @@ import { createStoredList } from './create-stored-list';
 import { deliveryOutcome } from './delivery-outcome';
 import { isReceiptLike } from './is-receipt-like';
 import { openStorage } from './open-storage';
+import type { PendingDecision } from './pending-decisions';
 import { postReceipt } from './post-receipt';
 
 /** How long a tab owns a receipt it sends: past the 10 s request timeout, then others may take over. */
@@ -45,7 +46,21 @@ const MAX_DELAY = 3600_000;
  * consent.on('receipt', (r) => console.log('made', r.receiptId));
  * consent.on('delivered', ({ receiptId, status }) => console.log('stored', receiptId, status));
  */
-export const startReceipts: ConsentPlugin = (consent, emit) => {
+export const startReceipts: ConsentPlugin = (consent, emit) => receipts(consent, emit);
+
+/**
+ * The same, fed by decisions the script tag's core recorded (see recordDecisions) rather than by
+ * `change` itself: the core records synchronously, this file makes the receipts once loaded.
+ *
+ * @example
+ * window.SoglasieUI.startPendingReceipts(() => takePending(prefix, memory))(consent, emit);
+ */
+export const startPendingReceipts =
+  (take: () => PendingDecision[]): ConsentPlugin =>
+  (consent, emit) =>
+    receipts(consent, emit, take);
+
+function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() => PendingDecision[])?]): () => void {
   const { config } = consent;
   const { endpoint } = config;
   const prefix = config.cookie.name;
@@ -128,9 +143,9 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
     if (next < Infinity) timer = setTimeout(pump, next - now + 50 + Math.random() * 450);
   };
 
-  const onChange = (d: ChangeDetail) => {
+  const onChange = (d: ChangeDetail, page?: string, lang?: string) => {
     listen();
-    const receipt = buildReceipt(d, config, resolveLang(config.lang));
+    const receipt = buildReceipt(d, config, lang ?? resolveLang(config.lang), page);
     const hash = digests.fill(receipt.documents) ? HASH_TRIES : undefined;
     // Stored already claimed by this page: another tab never sees it free while it is sent here.
     const entry: OutboxEntry = { receipt, attempts: 0, nextAt: 0, hash, lock: Date.now() + LOCK_MS };
@@ -150,7 +165,8 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
     }
   };
 
-  const off = consent.on('change', onChange);
+  const drain = () => take!().forEach((p) => onChange(p.detail, p.page, p.lang));
+  const off = take ? consent.on('change', drain) : consent.on('change', (d) => onChange(d));
   const listening = new AbortController();
   const { signal } = listening;
   let listened = false;
@@ -166,6 +182,8 @@ export const startReceipts: ConsentPlugin = (consent, emit) => {
     schedule();
   }
   afterLoad(listen, signal);
+  // Decisions recorded before this code was loaded (on this page or an earlier one).
+  if (take) drain();
   return () => {
     stopped = true;
     clearTimeout(timer);

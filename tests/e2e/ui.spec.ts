@@ -150,7 +150,7 @@ test.describe('policy and consent viewer', () => {
       await page.goto(server.page('/viewer.html', sitePage({ attrs: `data-policy-url="/policies/${file}"` })));
       await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
       const dialog = page.getByRole('dialog');
-      await expect(dialog.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+      await expect(dialog.locator('.doc').getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
       await expect(dialog).not.toContainText('[bookmark');
       await expect(dialog.getByRole('link', { name: email }).first()).toHaveAttribute('href', `mailto:${email}`);
       const scroll = await dialog.locator('.doc').evaluate((el) => ({ inner: el.scrollHeight > el.clientHeight, page: document.documentElement.scrollHeight <= innerHeight + 1 }));

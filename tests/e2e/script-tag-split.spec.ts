@@ -1,0 +1,55 @@
+import { banner, expect, sitePage, test } from './support/fixtures';
+
+const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
+const UI = '/dist/soglasie-ui.iife.js';
+
+test.describe('the script tag in two files', () => {
+  test('a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
+    const url = server.page('/split.html', sitePage({ attrs }));
+    await page.goto(url);
+    await expect(banner(page)).toBeVisible();
+    expect(server.requests).toContain(UI);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+
+    server.requests.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => window.Soglasie!.has('analytics'))).toBe(true);
+    expect(server.requests).toContain('/dist/soglasie.iife.js');
+    expect(server.requests).not.toContain(UI);
+  });
+
+  test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({ page, server }) => {
+    const url = server.page('/split.html', sitePage({ attrs }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    await page.reload({ waitUntil: 'networkidle' });
+    const id = await page.evaluate(() => {
+      window.Soglasie!.withdraw();
+      return window.Soglasie!.get().receiptId!;
+    });
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(server.endpoint.stored.get(id)).toMatchObject({ event: 'withdraw', page: `${server.origin}/split.html` });
+  });
+
+  test('a decision recorded just before leaving is delivered by the next page', async ({ page, server }) => {
+    const url = server.page('/split.html', sitePage({ attrs: `${attrs} data-reload-on-withdraw="false"` }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    // A returning visit: the receipt code is not loaded, and the page leaves at once after the decision.
+    await page.reload({ waitUntil: 'networkidle' });
+    const id = await page.evaluate(() => {
+      window.Soglasie!.decline();
+      const receiptId = window.Soglasie!.get().receiptId!;
+      location.href = '/policies/autocrm-consent.txt';
+      return receiptId;
+    });
+    await page.waitForURL('**/autocrm-consent.txt');
+    await page.goto(server.page('/next.html', sitePage({ attrs })));
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(server.endpoint.stored.get(id)).toMatchObject({ event: 'decline', page: `${server.origin}/split.html` });
+    expect([...server.endpoint.stored.keys()].filter((k) => k === id)).toHaveLength(1);
+  });
+});
