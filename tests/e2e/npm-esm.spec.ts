@@ -1,0 +1,38 @@
+import { banner, expect, test } from './support/fixtures';
+
+// The npm build as a site's bundler would ship it: ES modules, js-cookie resolved by an import map.
+const page = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="importmap">{ "imports": { "js-cookie": "/node_modules/js-cookie/dist/js.cookie.mjs" } }</script>
+<script type="module">${script}</script></head>
+<body><h1>Shop</h1><script type="text/plain" data-consent="analytics">window.__runs = (window.__runs || 0) + 1</script></body></html>`;
+
+test.describe('the npm build (ESM) in a browser', () => {
+  test('createConsent + mountUI: banner, gating and a receipt event, with no global made', async ({ page: tab, server }) => {
+    await tab.goto(
+      server.page(
+        '/esm.html',
+        page(`
+          import { createConsent } from '/dist/index.mjs';
+          import { mountUI } from '/dist/ui.mjs';
+          const consent = createConsent({ policy: { url: '/policies/autocrm-policy.txt', version: '1' }, lang: 'en' }, { plugins: [mountUI], warn: () => {} });
+          window.__receipts = [];
+          consent.on('receipt', (r) => window.__receipts.push(r.event));
+          window.__consent = consent;
+        `),
+      ),
+    );
+    await expect(banner(tab)).toBeVisible();
+    expect(await tab.evaluate(() => typeof window.Soglasie)).toBe('undefined');
+    await banner(tab).getByRole('checkbox', { name: 'Analytics' }).check();
+    await banner(tab).getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect(banner(tab)).toBeHidden();
+    await expect.poll(() => tab.evaluate(() => (window as { __runs?: number }).__runs)).toBe(1);
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { __receipts: string[] }).__receipts)).toEqual(['accept']);
+  });
+
+  test('importing has no side effect: nothing rendered, no cookie, no listener until createConsent', async ({ page: tab, server }) => {
+    await tab.goto(server.page('/esm-import.html', page(`import * as core from '/dist/index.mjs'; import * as ui from '/dist/ui.mjs'; window.__ok = typeof core.createConsent === 'function' && typeof ui.mountUI === 'function';`)));
+    await expect.poll(() => tab.evaluate(() => (window as { __ok?: boolean }).__ok)).toBe(true);
+    expect(await tab.evaluate(() => ({ host: !!document.querySelector('soglasie-consent'), cookie: document.cookie, runs: (window as { __runs?: number }).__runs }))).toEqual({ host: false, cookie: '', runs: undefined });
+  });
+});
