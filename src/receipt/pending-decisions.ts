@@ -7,7 +7,12 @@ export interface PendingDecision {
   /** The page URL without query string and fragment, at the decision. */
   page: string;
   lang: string;
+  /** The page that recorded it has gone: any page may now make its receipt. */
+  left?: boolean;
 }
+
+/** A decision no live page has taken for this long is taken by any page (its tab may have crashed). */
+const STALE_SECONDS = 60;
 
 const isPending = (x: unknown): x is PendingDecision => {
   const p = x as PendingDecision;
@@ -15,6 +20,14 @@ const isPending = (x: unknown): x is PendingDecision => {
 };
 
 const keyOf = (prefix: string) => `${prefix}.pending.`;
+
+const read = (key: string): unknown => {
+  try {
+    return JSON.parse(localStorage.getItem(key) || 'null');
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * The script tag's core keeps the receipt code out of a returning visitor's page: it only records each
@@ -27,32 +40,47 @@ const keyOf = (prefix: string) => `${prefix}.pending.`;
  */
 export const recordDecisions =
   (memory: PendingDecision[]): ConsentPlugin =>
-  (consent) =>
-    consent.on('change', (detail) => {
-      const p: PendingDecision = { detail, page: location.origin + location.pathname, lang: resolveLang(consent.config.lang) };
-      memory.push(p);
+  (consent) => {
+    const key = keyOf(consent.config.cookie.name);
+    const save = (p: PendingDecision) => {
       try {
-        localStorage.setItem(keyOf(consent.config.cookie.name) + detail.receiptId, JSON.stringify(p));
+        localStorage.setItem(key + p.detail.receiptId, JSON.stringify(p));
       } catch {
         // Storage blocked: the copy in memory still reaches the receipt code on this page.
       }
+    };
+    // Leaving with decisions not yet taken: hand them over to the next page of the site.
+    const onPagehide = () => memory.forEach((p) => save({ ...p, left: true }));
+    addEventListener('pagehide', onPagehide);
+    const off = consent.on('change', (detail) => {
+      const p: PendingDecision = { detail, page: location.origin + location.pathname, lang: resolveLang(consent.config.lang) };
+      memory.push(p);
+      save(p);
     });
+    return () => {
+      off();
+      removeEventListener('pagehide', onPagehide);
+    };
+  };
 
-/** Takes every recorded decision (this page's and earlier pages' left in storage), once each. */
+/**
+ * Takes this page's recorded decisions, and those earlier pages left behind (or that no page took for a
+ * minute), once each. Another open tab's fresh decisions are left to that tab, so a receipt is not sent
+ * by two tabs at once.
+ */
 export function takePending(prefix: string, memory: PendingDecision[]): PendingDecision[] {
   const out = new Map<string, PendingDecision>();
   for (const p of memory.splice(0)) out.set(p.detail.receiptId, p);
   try {
+    const now = Date.now() / 1000;
     for (const key of Object.keys(localStorage)) {
       if (!key.startsWith(keyOf(prefix))) continue;
-      let p: unknown;
-      try {
-        p = JSON.parse(localStorage.getItem(key) || 'null');
-      } catch {
-        p = undefined;
-      }
+      const id = key.slice(keyOf(prefix).length);
+      const p = read(key);
+      const valid = isPending(p) && p.detail.receiptId === id;
+      if (valid && !out.has(id) && !p.left && now - (p.detail.snapshot.time ?? 0) < STALE_SECONDS) continue;
       localStorage.removeItem(key);
-      if (isPending(p) && keyOf(prefix) + p.detail.receiptId === key) out.set(p.detail.receiptId, p);
+      if (valid && !out.has(id)) out.set(id, p);
     }
   } catch {
     // Storage blocked: memory only.
