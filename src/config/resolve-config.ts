@@ -8,7 +8,7 @@ const COOKIE_NAME = /^[\w-]{1,64}$/;
 const SCRIPT_URL = /^\s*(javascript|data|vbscript|blob):/i;
 
 const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
-  ['yandexMetrica', { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*', 'yandexuid', 'i'] }],
+  ['yandexMetrica', { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*'] }],
   ['googleAnalytics', { name: 'Google Analytics', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
   ['googleTagManager', { name: 'Google Tag Manager', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
 ];

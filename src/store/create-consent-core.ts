@@ -55,9 +55,11 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   }
   let current = stored && isCurrentDecision(stored, config, nowSeconds()) ? stored : undefined;
 
+  // Read straight from the decision: gating asks for every gated element on every page view.
+  const granted = (id: string) => id === 'necessary' || (config.optional.includes(id) && current?.decisions[id] === true);
   const snapshot = (): ConsentSnapshot => {
     const categories: Record<string, boolean> = { necessary: true };
-    for (const id of config.optional) categories[id] = !!current?.decisions[id];
+    for (const id of config.optional) categories[id] = granted(id);
     return current
       ? { decided: true, categories, subjectId: current.subjectId, time: current.time, receiptId: current.receiptId, event: current.event, method: current.method, gpc }
       : { decided: false, categories, subjectId: stored?.subjectId, gpc };
@@ -95,10 +97,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   const consent: Consent = {
     config,
     get: snapshot,
-    has: (category) => {
-      const cats = snapshot().categories;
-      return category.split(/\s+/).filter(Boolean).every((id) => cats[id] === true);
-    },
+    has: (category) => category.split(/\s+/).filter(Boolean).every(granted),
     accept(categories, opts) {
       const ids = categories ?? config.optional;
       unknown(ids);
