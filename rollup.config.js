@@ -51,6 +51,7 @@ export default [
   ...[
     ['src/script-tag.ts', 'dist/soglasie.iife.js'],
     ['src/script-tag-ui.ts', 'dist/soglasie-ui.iife.js'],
+    ['src/script-tag-receipts.ts', 'dist/soglasie-receipts.iife.js'],
   ].map(([input, file]) => ({
     input,
     plugins: [json(), nodeResolve(), ts('es2020')],

@@ -11,47 +11,77 @@ declare global {
     /** The instance the script tag made. */
     Soglasie?: Consent;
     /** Set by soglasie-ui.iife.js when it has loaded. */
-    SoglasieUI?: { mountUI: ConsentPlugin; startPendingReceipts: (take: () => PendingDecision[]) => ConsentPlugin };
+    SoglasieUI?: ConsentPlugin;
+    /** Set by soglasie-receipts.iife.js when it has loaded. */
+    SoglasieReceipts?: (take: () => PendingDecision[]) => ConsentPlugin;
   }
 }
 
 /**
- * The second file — the interface and the receipt code — is fetched only when needed: at once for a
- * visitor who has not decided, on `open()`, on a decision, or when earlier pages left receipts to send.
- * A returning visitor who decides nothing runs this core alone.
+ * Loads a file from the directory this tag came from, once; `ready` gets the global it sets. Under a
+ * nonce-based CSP the file needs the same nonce as this tag. A failed load (offline, a server hiccup) is
+ * tried again when the browser is back online or after a while: what it would do (show the banner, send
+ * a receipt) is waiting, and recorded decisions stay in localStorage meanwhile.
  */
-const lazyHalf =
+const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void) => {
+  let asked = false;
+  let failures = 0;
+  const load = () => {
+    if (asked) return;
+    asked = true;
+    const tag = document.createElement('script');
+    tag.src = new URL(file, script?.src || location.href).href;
+    if (script?.nonce) tag.nonce = script.nonce;
+    tag.onload = () => {
+      const value = get();
+      if (value) ready(value);
+    };
+    tag.onerror = () => {
+      console.error(`soglasie: could not load ${tag.src}; trying again later`);
+      tag.remove();
+      asked = false;
+      const again = () => {
+        removeEventListener('online', again);
+        clearTimeout(timer);
+        load();
+      };
+      addEventListener('online', again);
+      const timer = setTimeout(again, 5000 * 2 ** Math.min(failures++, 6));
+    };
+    document.head.appendChild(tag);
+  };
+  return load;
+};
+
+/**
+ * The rest of the script tag comes in two files, each fetched only when needed. The interface: at once
+ * for a visitor who has not decided, or on `open()`. The receipt code: on a decision, or when earlier
+ * pages left decisions or receipts to send. A returning visitor who decides nothing runs this core alone,
+ * and a first visitor downloads the receipt code only once there is a decision to prove.
+ */
+const lazyParts =
   (script: HTMLScriptElement | null, pending: PendingDecision[]): ConsentPlugin =>
   (consent, emit) => {
     let view: OpenView | undefined;
-    let state: 0 | 1 | 2 = 0; // not loaded, loading, running
-    const load = () => {
-      if (state) return;
-      state = 1;
-      const tag = document.createElement('script');
-      tag.src = new URL('soglasie-ui.iife.js', script?.src || location.href).href;
-      // Under a nonce-based CSP the second file needs the same nonce as this tag.
-      if (script?.nonce) tag.nonce = script.nonce;
-      tag.onload = () => {
-        const half = window.SoglasieUI;
-        if (!half) return;
-        state = 2;
-        half.startPendingReceipts(() => takePending(consent.config.cookie.name, pending))(consent, emit);
-        half.mountUI(consent, emit);
-        if (view) consent.open(view);
-      };
-      tag.onerror = () => console.error(`soglasie: could not load ${tag.src}; nothing optional is enabled, no receipt is sent yet`);
-      document.head.appendChild(tag);
-    };
+    let shown = false;
+    const prefix = consent.config.cookie.name;
+    const ui = part(script, 'soglasie-ui.iife.js', () => window.SoglasieUI, (mountUI) => {
+      shown = true;
+      mountUI(consent, emit);
+      if (view) consent.open(view);
+    });
+    const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => {
+      start(() => takePending(prefix, pending))(consent, emit);
+    });
     const offOpen = consent.on('open', ({ view: v }) => {
-      if (state < 2) {
+      if (!shown) {
         view = v;
-        load();
+        ui();
       }
     });
-    const offChange = consent.on('change', load);
-    if (!consent.get().decided) load();
-    else afterLoad(() => hasLeftovers(consent.config.cookie.name) && load());
+    const offChange = consent.on('change', receipts);
+    if (!consent.get().decided) ui();
+    afterLoad(() => hasLeftovers(prefix) && receipts());
     return () => {
       offOpen();
       offChange();
@@ -67,6 +97,6 @@ if (!window.Soglasie) {
   window.Soglasie = createConsentCore(readScriptConfig(script, warn) as never, {
     warn,
     // Decisions are recorded first: a withdrawal that reloads the page must have recorded its receipt.
-    plugins: [recordDecisions(pending), startGating, openTriggers, lazyHalf(script, pending)],
+    plugins: [recordDecisions(pending), startGating, openTriggers, lazyParts(script, pending)],
   });
 }

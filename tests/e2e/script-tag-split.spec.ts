@@ -2,21 +2,48 @@ import { banner, expect, sitePage, test } from './support/fixtures';
 
 const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
 const UI = '/dist/soglasie-ui.iife.js';
+const RECEIPTS = '/dist/soglasie-receipts.iife.js';
 
-test.describe('the script tag in two files', () => {
-  test('a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
+test.describe('the script tag in three files', () => {
+  test('a first visitor gets the receipt code only with a decision; a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
     const url = server.page('/split.html', sitePage({ attrs }));
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'networkidle' });
     await expect(banner(page)).toBeVisible();
     expect(server.requests).toContain(UI);
+    expect(server.requests).not.toContain(RECEIPTS);
     await page.evaluate(() => window.Soglasie!.accept());
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    expect(server.requests).toContain(RECEIPTS);
 
     server.requests.length = 0;
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.evaluate(() => window.Soglasie!.has('analytics'))).toBe(true);
     expect(server.requests).toContain('/dist/soglasie.iife.js');
     expect(server.requests).not.toContain(UI);
+    expect(server.requests).not.toContain(RECEIPTS);
+  });
+
+  test('an interface file that failed to load is tried again when the browser is back online', async ({ page, server, consoleMessages }) => {
+    await page.route('**/soglasie-ui.iife.js', (route) => route.abort('internetdisconnected'));
+    await page.goto(server.page('/split.html', sitePage({ attrs })));
+    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui.iife.js'))).toBe(true);
+    await expect(banner(page)).toBeHidden();
+    await page.unroute('**/soglasie-ui.iife.js');
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect(banner(page)).toBeVisible();
+  });
+
+  test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {
+    const url = server.page('/split.html', sitePage({ attrs }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.decline());
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    server.requests.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    await expect(page.locator('soglasie-consent').getByRole('dialog')).toBeVisible();
+    expect(server.requests).toContain(UI);
+    expect(server.requests).not.toContain(RECEIPTS);
   });
 
   test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({ page, server }) => {

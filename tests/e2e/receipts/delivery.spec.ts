@@ -94,17 +94,36 @@ test.describe('receipts: delivery', () => {
     expect(wire(server).created).toEqual([id]);
   });
 
-  test('offline, then back online: the receipt waits in the outbox and goes out on `online`', async ({ page, server, context }) => {
+  test('offline, then back online: the decision waits in localStorage and its receipt goes out on `online`', async ({ page, server, context }) => {
     await page.goto(server.page('/offline.html', sitePage({ attrs: receiptAttrs() })));
     await context.setOffline(true);
+    // The receipt code is not loaded yet on a first visit, and cannot be now: the decision is kept.
     const id = await decide(page);
-    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => page.evaluate((id) => Object.keys(localStorage).some((k) => k.startsWith('soglasie.') && localStorage.getItem(k)!.includes(id)), id))
+      .toBe(true);
     expect(server.endpoint.posts).toHaveLength(0);
     await context.setOffline(false);
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     expect(wire(server).created).toEqual([id]);
     // Hashing waited for the network too: the digest is real, not null.
     expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
+  });
+
+  test('a change made offline once the receipt code runs waits in the outbox and goes out on `online`', async ({ page, server, context }) => {
+    await page.goto(server.page('/offline2.html', sitePage({ attrs: receiptAttrs() })));
+    const first = await decide(page, 'decline');
+    await expect.poll(() => server.endpoint.stored.has(first)).toBe(true);
+    await context.setOffline(true);
+    const id = await page.evaluate(() => {
+      window.Soglasie!.set({ analytics: true });
+      return window.Soglasie!.get().receiptId as string;
+    });
+    await expect.poll(async () => (await outbox(page)).find((e) => e.receipt.receiptId === id)?.attempts).toBeGreaterThanOrEqual(1);
+    expect(server.endpoint.posts).toHaveLength(1);
+    await context.setOffline(false);
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+    expect(wire(server).created).toEqual([first, id]);
   });
 
   test('a receipt refused with 400 is dropped with a console error naming the status', async ({ page, server, consoleMessages }) => {
