@@ -36,25 +36,36 @@ const minify = () =>
     format: { preamble: banner, comments: false },
   });
 
+// The script tag's interface file is built once per language: only that language's strings inside.
+const oneLanguage = (lang) => ({
+  name: 'one-language',
+  load(id) {
+    if (!id.endsWith('/src/ui/built-in-texts.ts')) return null;
+    const name = `texts${lang[0].toUpperCase()}${lang[1]}`;
+    return `import { ${name} } from './texts-${lang}';\nexport const builtInTexts = { ${lang}: ${name} };\n`;
+  },
+});
+
 const isNodeBuiltin = (id) => id.startsWith('node:');
 
 export default [
-  // npm: the headless core and the UI as ESM; js-cookie stays external.
+  // npm: the headless core and the UI as ESM.
   {
     input: { index: 'src/index.ts', ui: 'src/ui.ts' },
-    external: ['js-cookie'],
     plugins: [json(), ts('es2020'), copySchema()],
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
   },
-  // Script tag: the core (decisions, gating, receipts) creates window.Soglasie and loads the UI half
-  // only when something must be shown, so a returning visitor runs the core alone.
+  // Script tag: the core (config, decisions, gating) creates window.Soglasie and loads the interface
+  // (one file per language) only when something must be shown and the receipt code only when there is a
+  // decision to prove, so a returning visitor runs the core alone.
   ...[
     ['src/script-tag.ts', 'dist/soglasie.iife.js'],
-    ['src/script-tag-ui.ts', 'dist/soglasie-ui.iife.js'],
+    ['src/script-tag-ui.ts', 'dist/soglasie-ui-ru.iife.js', 'ru'],
+    ['src/script-tag-ui.ts', 'dist/soglasie-ui-en.iife.js', 'en'],
     ['src/script-tag-receipts.ts', 'dist/soglasie-receipts.iife.js'],
-  ].map(([input, file]) => ({
+  ].map(([input, file, lang]) => ({
     input,
-    plugins: [json(), nodeResolve(), ts('es2020')],
+    plugins: [json(), nodeResolve(), ...(lang ? [oneLanguage(lang)] : []), ts('es2020')],
     output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
   })),
   // Node: the receipt collector and its CLIs; database drivers load lazily.

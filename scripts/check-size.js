@@ -8,8 +8,9 @@ import { gzipSync } from 'node:zlib';
 export const budgets = {
   // The script tag: the core every page view runs, the interface (loaded when something must show)
   // and the receipt code (loaded when there is a decision to prove).
-  'dist/soglasie.iife.js': 9_200,
-  'dist/soglasie-ui.iife.js': 6_500,
+  'dist/soglasie.iife.js': 8_850,
+  'dist/soglasie-ui-ru.iife.js': 5_950,
+  'dist/soglasie-ui-en.iife.js': 5_500,
   'dist/soglasie-receipts.iife.js': 3_350,
   // npm: unminified ESM (a site's bundler minifies it).
   'dist/index.mjs': 13_300,
@@ -29,14 +30,16 @@ for (const [file, limit] of Object.entries(budgets)) {
 }
 
 const core = sizes['dist/soglasie.iife.js'];
-const ui = sizes['dist/soglasie-ui.iife.js'];
+const ru = sizes['dist/soglasie-ui-ru.iife.js'];
+const en = sizes['dist/soglasie-ui-en.iife.js'];
 const receipts = sizes['dist/soglasie-receipts.iife.js'];
 const block = [
   '<!-- sizes:start -->',
-  `**${kb(core + ui)}** gzip until a first visitor sees the banner (JS + CSS, ru + en): the core \`soglasie.iife.js\``,
-  `${kb(core)} plus the interface \`soglasie-ui.iife.js\` ${kb(ui)}, which loads only when something must be shown.`,
-  `The receipt code \`soglasie-receipts.iife.js\` (${kb(receipts)}) loads once there is a decision to prove. A returning`,
-  `visitor runs the core alone: **${kb(core)}**. No third-party request, no dependency in the script tag.`,
+  `**${kb(core + ru)}** gzip until a first visitor sees the banner (JS + CSS; ${kb(core + en)} in English): the core`,
+  `\`soglasie.iife.js\` ${kb(core)} plus the interface in the page's language, \`soglasie-ui-ru.iife.js\` ${kb(ru)} or`,
+  `\`soglasie-ui-en.iife.js\` ${kb(en)}, which loads only when something must be shown. The receipt code`,
+  `\`soglasie-receipts.iife.js\` (${kb(receipts)}) loads once there is a decision to prove. A returning visitor runs the`,
+  `core alone: **${kb(core)}**. No third-party request, no dependency in the script tag.`,
   '<!-- sizes:end -->',
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');

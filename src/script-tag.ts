@@ -1,4 +1,5 @@
 import { readScriptConfig } from './config/read-script-config';
+import { resolveLang } from './config/resolve-lang';
 import { startGating } from './gating/start-gating';
 import { hasLeftovers, recordDecisions, takePending, type PendingDecision } from './receipt/pending-decisions';
 import { afterLoad } from './store/after-load';
@@ -10,7 +11,7 @@ declare global {
   interface Window {
     /** The instance the script tag made. */
     Soglasie?: Consent;
-    /** Set by soglasie-ui.iife.js when it has loaded. */
+    /** Set by soglasie-ui-ru.iife.js or soglasie-ui-en.iife.js when it has loaded. */
     SoglasieUI?: ConsentPlugin;
     /** Set by soglasie-receipts.iife.js when it has loaded. */
     SoglasieReceipts?: (take: () => PendingDecision[]) => ConsentPlugin;
@@ -65,7 +66,7 @@ const lazyParts =
     let view: OpenView | undefined;
     let shown = false;
     const prefix = consent.config.cookie.name;
-    const ui = part(script, 'soglasie-ui.iife.js', () => window.SoglasieUI, (mountUI) => {
+    const ui = part(script, `soglasie-ui-${resolveLang(consent.config.lang)}.iife.js`, () => window.SoglasieUI, (mountUI) => {
       shown = true;
       mountUI(consent, emit);
       if (view) consent.open(view);

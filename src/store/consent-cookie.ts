@@ -1,21 +1,35 @@
-import Cookies from 'js-cookie';
 import type { ResolvedConfig } from '../config/config-types';
 import { decodeDecision, encodeDecision, type StoredDecision } from './stored-decision';
 
-const DAY = 24 * 3600;
-
 /** Reads the consent cookie; `undefined` when absent or unreadable. */
 export function readDecisionCookie(config: ResolvedConfig): StoredDecision | undefined {
-  return decodeDecision(Cookies.get(config.cookie.name));
+  const prefix = config.cookie.name + '=';
+  for (const pair of document.cookie.split('; ')) {
+    if (!pair.startsWith(prefix)) continue;
+    // A value that is not valid percent-encoding is a tampered cookie: no decision.
+    try {
+      return decodeDecision(decodeURIComponent(pair.slice(prefix.length)));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
-/** Writes the consent cookie for the configured lifetime: first-party, SameSite=Lax, Secure on https. */
+/**
+ * Writes the consent cookie for the configured lifetime: first-party, SameSite=Lax, Secure on https.
+ * Percent-encoded, so that version strings with `;` or `,` cannot break out of the value (and the
+ * cookies js-cookie wrote in earlier releases read back the same).
+ */
 export function writeDecisionCookie(config: ResolvedConfig, d: StoredDecision): void {
-  Cookies.set(config.cookie.name, encodeDecision(d), {
-    expires: Math.ceil((config.lifetimeMonths * 30.44 * DAY) / DAY),
-    path: config.cookie.path,
-    domain: config.cookie.domain,
-    sameSite: 'Lax',
-    secure: location.protocol === 'https:',
-  });
+  const { name, path, domain } = config.cookie;
+  // An attribute cannot smuggle in another: anything after a `;` is cut.
+  const attr = (key: string, value: string | undefined) => (value ? `; ${key}=${value.split(';')[0]}` : '');
+  const days = Math.ceil(config.lifetimeMonths * 30.44);
+  document.cookie =
+    `${name}=${encodeURIComponent(encodeDecision(d))}; expires=${new Date(Date.now() + days * 864e5).toUTCString()}` +
+    attr('path', path) +
+    attr('domain', domain) +
+    '; SameSite=Lax' +
+    (location.protocol === 'https:' ? '; Secure' : '');
 }

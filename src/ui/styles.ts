@@ -35,6 +35,6 @@ input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(
 .alert{color:var(--sg-focus);font-weight:600;margin:8px 0 0}
 .doc p,.doc li{max-width:72ch}
 .fab{position:fixed;z-index:var(--sg-z);left:12px;bottom:12px;border-radius:50%;width:48px;height:48px;padding:0;font-size:22px}
-@media (prefers-reduced-motion:no-preference){.bar,.box{animation:sg-in .2s ease-out}@keyframes sg-in{from{transform:translateY(12px);opacity:0}}}
+@media (prefers-reduced-motion:no-preference){.bar,.box{animation:sg-in .2s ease-out}@keyframes sg-in{from{transform:translateY(12px)}}}
 @media (max-width:480px){.bar{left:0;right:0;bottom:0;border-radius:var(--sg-radius) var(--sg-radius) 0 0;padding:14px}.row button{flex-basis:100%}}
 `;

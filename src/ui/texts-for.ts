@@ -1,10 +1,10 @@
 import type { CategoryConfig, Lang, Localized, ResolvedConfig } from '../config/config-types';
-import { textsEn } from './texts-en';
-import { textsRu, type Texts } from './texts-ru';
+import { builtInTexts } from './built-in-texts';
+import type { Texts } from './texts-ru';
 
 /** The interface strings for a language, with the site's overrides applied. */
 export function textsFor(config: ResolvedConfig, lang: Lang): Texts {
-  return { ...(lang === 'en' ? textsEn : textsRu), ...config.texts[lang] };
+  return { ...(builtInTexts[lang] ?? builtInTexts.ru ?? builtInTexts.en)!, ...config.texts[lang] };
 }
 
 /** Fills `{name}` placeholders; values are plain text and stay text when rendered. */

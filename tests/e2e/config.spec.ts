@@ -83,6 +83,24 @@ test.describe('script-tag configuration', () => {
     }
   });
 
+  test('a document version with ; , and spaces survives the cookie; a cookie in js-cookie’s encoding (earlier releases) still reads', async ({ page, server, context }) => {
+    const url = server.page('/versions.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-policy-version="2025; ред. 2, от 1 мая"' }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    const subject = await page.evaluate(() => window.Soglasie!.get().subjectId);
+    await page.reload();
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ decided: true, subjectId: subject, categories: { analytics: true } });
+    await expect(banner(page)).toBeHidden();
+    // js-cookie percent-encoded the value but left | : and a few other characters as they are.
+    const [stored] = (await context.cookies()).filter((c) => c.name === 'soglasie');
+    const legacy = encodeURIComponent(decodeURIComponent(stored.value)).replace(/%(7C|3A)/g, decodeURIComponent);
+    expect(legacy).toContain('|');
+    await context.clearCookies();
+    await context.addCookies([{ ...stored, value: legacy }]);
+    await page.reload();
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ decided: true, subjectId: subject });
+  });
+
   test('a new policy version asks again, keeping the same pseudonymous subject', async ({ page, server }) => {
     await page.goto(server.page('/v1.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-policy-version="1"' })));
     await page.evaluate(() => window.Soglasie!.accept());

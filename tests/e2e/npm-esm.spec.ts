@@ -1,8 +1,7 @@
 import { banner, expect, test } from './support/fixtures';
 
-// The npm build as a site's bundler would ship it: ES modules, js-cookie resolved by an import map.
+// The npm build as a site's bundler would ship it: ES modules, no runtime dependency.
 const page = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="importmap">{ "imports": { "js-cookie": "/node_modules/js-cookie/dist/js.cookie.mjs" } }</script>
 <script type="module">${script}</script></head>
 <body><h1>Shop</h1><script type="text/plain" data-consent="analytics">window.__runs = (window.__runs || 0) + 1</script></body></html>`;
 

@@ -1,7 +1,7 @@
 import { banner, expect, sitePage, test } from './support/fixtures';
 
 const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
-const UI = '/dist/soglasie-ui.iife.js';
+const UI = '/dist/soglasie-ui-ru.iife.js';
 const RECEIPTS = '/dist/soglasie-receipts.iife.js';
 
 test.describe('the script tag in three files', () => {
@@ -24,13 +24,20 @@ test.describe('the script tag in three files', () => {
   });
 
   test('an interface file that failed to load is tried again when the browser is back online', async ({ page, server, consoleMessages }) => {
-    await page.route('**/soglasie-ui.iife.js', (route) => route.abort('internetdisconnected'));
+    await page.route('**/soglasie-ui-ru.iife.js', (route) => route.abort('internetdisconnected'));
     await page.goto(server.page('/split.html', sitePage({ attrs })));
-    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui.iife.js'))).toBe(true);
+    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js'))).toBe(true);
     await expect(banner(page)).toBeHidden();
-    await page.unroute('**/soglasie-ui.iife.js');
+    await page.unroute('**/soglasie-ui-ru.iife.js');
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(banner(page)).toBeVisible();
+  });
+
+  test('an English page loads the English interface file only', async ({ page, server }) => {
+    await page.goto(server.page('/split-en.html', sitePage({ attrs: `${attrs} data-lang="en"` })), { waitUntil: 'networkidle' });
+    await expect(banner(page).getByRole('button', { name: 'Decline' })).toBeVisible();
+    expect(server.requests).toContain('/dist/soglasie-ui-en.iife.js');
+    expect(server.requests).not.toContain(UI);
   });
 
   test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {

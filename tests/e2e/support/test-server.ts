@@ -8,7 +8,6 @@ const STATIC: Record<string, string> = {
   '/policies/': join(ROOT, 'demo/policies'),
   '/fixtures/': join(ROOT, 'tests/e2e/fixtures'),
   // For pages that use the npm build as ES modules, with an import map for its one dependency.
-  '/node_modules/js-cookie/': join(ROOT, 'node_modules/js-cookie'),
 };
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
