@@ -6,11 +6,11 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'));
-const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`) };
+const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`), __QUIET__: 'false' };
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} License | consent banner, analytics gating and consent receipts */`;
 
-const ts = (target) =>
-  esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define, minify: false, sourceMap: true });
+const ts = (target, quiet = false) =>
+  esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define: { ...define, __QUIET__: String(quiet) }, minify: false, sourceMap: true });
 
 // JSON imports (the receipt schema) are inlined as plain objects.
 const json = () => ({
@@ -59,13 +59,14 @@ export default [
   // (one file per language) only when something must be shown and the receipt code only when there is a
   // decision to prove, so a returning visitor runs the core alone.
   ...[
-    ['src/script-tag.ts', 'dist/soglasie.iife.js'],
+    ['src/script-tag.ts', 'dist/soglasie.iife.js', '', true],
     ['src/script-tag-ui.ts', 'dist/soglasie-ui-ru.iife.js', 'ru'],
     ['src/script-tag-ui.ts', 'dist/soglasie-ui-en.iife.js', 'en'],
     ['src/script-tag-receipts.ts', 'dist/soglasie-receipts.iife.js'],
-  ].map(([input, file, lang]) => ({
+    ['src/script-tag-check.ts', 'dist/soglasie-check.iife.js'],
+  ].map(([input, file, lang, quiet]) => ({
     input,
-    plugins: [json(), nodeResolve(), ...(lang ? [oneLanguage(lang)] : []), ts('es2020')],
+    plugins: [json(), nodeResolve(), ...(lang ? [oneLanguage(lang)] : []), ts('es2020', quiet)],
     output: { file, format: 'iife', sourcemap: true, plugins: [minify()] },
   })),
   // Node: the receipt collector and its CLIs; database drivers load lazily.

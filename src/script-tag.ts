@@ -15,6 +15,8 @@ declare global {
     SoglasieUI?: ConsentPlugin;
     /** Set by soglasie-receipts.iife.js when it has loaded. */
     SoglasieReceipts?: (take: () => PendingDecision[]) => ConsentPlugin;
+    /** Set by soglasie-check.iife.js when it has loaded. */
+    SoglasieCheck?: (script: HTMLScriptElement | null) => void;
   }
 }
 
@@ -93,11 +95,15 @@ const lazyParts =
 // and an optional <script type="application/json" data-soglasie-config> block.
 if (!window.Soglasie) {
   const script = document.currentScript as HTMLScriptElement | null;
-  const warn = (message: string) => console.warn(`soglasie: config ${message}`);
+  // Configuration problems are only counted here (this build has no messages, see __QUIET__);
+  // soglasie-check.iife.js reads the configuration again and names each one.
+  let problems = 0;
+  const warn = (message: string) => (message ? console.warn(`soglasie: config ${message}`) : problems++);
   const pending: PendingDecision[] = [];
   window.Soglasie = createConsentCore(readScriptConfig(script, warn) as never, {
     warn,
     // Decisions are recorded first: a withdrawal that reloads the page must have recorded its receipt.
     plugins: [recordDecisions(pending), startGating, openTriggers, lazyParts(script, pending)],
   });
+  if (problems) part(script, 'soglasie-check.iife.js', () => window.SoglasieCheck, (check) => check(script))();
 }

@@ -38,12 +38,12 @@ const shapeOf = (rule: Rule): string =>
 function copyJson(value: unknown, path: string, warn: Warn, depth: number): unknown {
   const t = typeOf(value);
   if (t === 'string' || t === 'number' || t === 'boolean' || t === 'null') return value;
-  if (depth > 4) return warn(`${path}: nested too deep, ignored`);
+  if (depth > 4) return warn(__QUIET__ ? '' : `${path}: nested too deep, ignored`);
   if (t === 'list') return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, warn, depth + 1));
-  if (t !== 'object') return warn(`${path}: expected JSON value, got ${t}; ignored`);
+  if (t !== 'object') return warn(__QUIET__ ? '' : `${path}: expected JSON value, got ${t}; ignored`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value as object)) {
-    if (UNSAFE.test(key)) warn(`${path}.${key}: unsafe key ignored`);
+    if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${path}.${key}: unsafe key ignored`);
     else out[key] = copyJson((value as Record<string, unknown>)[key], `${path}.${key}`, warn, depth + 1);
   }
   return out;
@@ -63,7 +63,7 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
   } else if ('list' in rule) {
     if (t === 'list') {
       const items = value as unknown[];
-      if (items.length > rule.max) warn(`${path}: more than ${rule.max} items, the rest ignored`);
+      if (items.length > rule.max) warn(__QUIET__ ? '' : `${path}: more than ${rule.max} items, the rest ignored`);
       const out: unknown[] = [];
       items.slice(0, rule.max).forEach((item, i) => {
         const v = check(rule.list, item, `${path}[${i}]`, warn);
@@ -79,9 +79,9 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
     for (const key of Object.keys(value as object)) {
       const at = path ? `${path}.${key}` : key;
       const sub = fields ? (Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined) : (rule as { map: Rule }).map;
-      if (UNSAFE.test(key)) warn(`${at}: unsafe key ignored`);
-      else if (!sub) warn(`${at}: unknown option, ignored`);
-      else if (!fields && !MAP_KEY.test(key)) warn(`${at}: invalid key, ignored`);
+      if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${at}: unsafe key ignored`);
+      else if (!sub) warn(__QUIET__ ? '' : `${at}: unknown option, ignored`);
+      else if (!fields && !MAP_KEY.test(key)) warn(__QUIET__ ? '' : `${at}: invalid key, ignored`);
       else {
         const v = check(sub, (value as Record<string, unknown>)[key], at, warn);
         if (v !== undefined) out[key] = v;
@@ -89,7 +89,7 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
     }
     return out;
   }
-  warn(`${path || 'config'}: expected ${describe(rule)}, got ${t === 'string' ? JSON.stringify(value) : t}; ignored`);
+  warn(__QUIET__ ? '' : `${path || 'config'}: expected ${describe(rule)}, got ${t === 'string' ? JSON.stringify(value) : t}; ignored`);
   return undefined;
 }
 

@@ -1,49 +1,17 @@
+import { attributePath, type Coerce } from './attribute-path';
 import type { Warn } from './parse-config';
-
-type Coerce = 'string' | 'number' | 'boolean' | 'list';
-
-/** `data-*` attributes of the script tag: attribute → config path and how to read its text. */
-const ATTRIBUTES: Record<string, [path: string, coerce: Coerce]> = {
-  'policy-url': ['policy.url', 'string'],
-  'policy-version': ['policy.version', 'string'],
-  'policy-sha256': ['policy.sha256', 'string'],
-  'consent-url': ['consent.url', 'string'],
-  'consent-version': ['consent.version', 'string'],
-  'consent-sha256': ['consent.sha256', 'string'],
-  endpoint: ['endpoint', 'string'],
-  lang: ['lang', 'string'],
-  mode: ['mode', 'string'],
-  position: ['position', 'string'],
-  theme: ['theme', 'string'],
-  'cookie-name': ['cookie.name', 'string'],
-  'cookie-domain': ['cookie.domain', 'string'],
-  'lifetime-months': ['lifetimeMonths', 'number'],
-  'operator-name': ['operator.name', 'string'],
-  'operator-inn': ['operator.inn', 'string'],
-  'operator-ogrn': ['operator.ogrn', 'string'],
-  'operator-address': ['operator.address', 'string'],
-  'operator-email': ['operator.email', 'string'],
-  purposes: ['processing.purposes', 'list'],
-  'yandex-metrica': ['integrations.yandexMetrica.id', 'list'],
-  'google-analytics': ['integrations.googleAnalytics.id', 'string'],
-  'google-analytics-mode': ['integrations.googleAnalytics.mode', 'string'],
-  'google-tag-manager': ['integrations.googleTagManager.id', 'string'],
-  'reload-on-withdraw': ['reloadOnWithdraw', 'boolean'],
-  'floating-button': ['floatingButton', 'boolean'],
-  'respect-gpc': ['respectGpc', 'boolean'],
-};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
   if (how === 'number') {
     const n = Number(text);
-    return text.trim() && Number.isFinite(n) ? n : warn(`data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
+    return text.trim() && Number.isFinite(n) ? n : warn(__QUIET__ ? '' : `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
   }
   if (how === 'boolean') {
     if (text === '' || text === 'true') return true;
     if (text === 'false') return false;
-    return warn(`data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
+    return warn(__QUIET__ ? '' : `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
   }
   if (how === 'list') return text.split(',').map((s) => s.trim()).filter(Boolean);
   return text;
@@ -63,22 +31,22 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null, warn: Wa
     try {
       const parsed: unknown = JSON.parse(block.textContent || '{}');
       if (isObject(parsed)) raw = parsed;
-      else warn('data-soglasie-config: expected a JSON object; ignored');
+      else warn(__QUIET__ ? '' : 'data-soglasie-config: expected a JSON object; ignored');
     } catch (error) {
-      warn(`data-soglasie-config: not valid JSON (${(error as Error).message}); ignored`);
+      warn(__QUIET__ ? '' : `data-soglasie-config: not valid JSON (${(error as Error).message}); ignored`);
     }
   }
   for (const attr of Array.from(script?.attributes ?? [])) {
     if (!attr.name.startsWith('data-')) continue;
     const name = attr.name.slice(5);
-    const known = Object.prototype.hasOwnProperty.call(ATTRIBUTES, name) ? ATTRIBUTES[name] : undefined;
+    const known = attributePath(name);
     if (!known) {
-      warn(`data-${name}: unknown attribute, ignored`);
+      warn(__QUIET__ ? '' : `data-${name}: unknown attribute, ignored`);
       continue;
     }
     const value = coerce(attr.value, known[1], name, warn);
     if (value === undefined) continue;
-    const keys = known[0].split('.');
+    const keys = known[0];
     let node = raw;
     for (const key of keys.slice(0, -1)) {
       // Path keys come from the table above, never from the page.

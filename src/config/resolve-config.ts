@@ -16,14 +16,14 @@ const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
 /** Links and endpoints are followed by the SDK: a script URL there would run in the site's origin. */
 function unsafeUrl(url: string, field: string, warn: Warn): boolean {
   if (!SCRIPT_URL.test(url)) return false;
-  warn(`${field}: ${JSON.stringify(url.slice(0, 40))} is not an http(s) or relative URL; ignored`);
+  warn(__QUIET__ ? '' : `${field}: ${JSON.stringify(url.slice(0, 40))} is not an http(s) or relative URL; ignored`);
   return true;
 }
 
 function safeDocument(doc: DocumentConfig | undefined, field: string, warn: Warn): DocumentConfig {
   if (!doc) return {};
   if (doc.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(doc.sha256)) {
-    warn(`${field}.sha256: expected 64 lower-case hex digits (soglasie digest FILE); ignored`);
+    warn(__QUIET__ ? '' : `${field}.sha256: expected 64 lower-case hex digits (soglasie digest FILE); ignored`);
     doc = { ...doc, sha256: undefined };
   }
   return doc.url && unsafeUrl(doc.url, `${field}.url`, warn) ? { ...doc, url: undefined } : doc;
@@ -36,11 +36,11 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   const given = config.categories ?? [{ id: 'analytics' }, { id: 'marketing' }];
   for (const cat of [{ id: 'necessary' }, ...given]) {
     if (!CATEGORY_ID.test(cat.id ?? '')) {
-      warn(`categories: id ${JSON.stringify(cat.id)} must match ${CATEGORY_ID}; category ignored`);
+      warn(__QUIET__ ? '' : `categories: id ${JSON.stringify(cat.id)} must match ${CATEGORY_ID}; category ignored`);
     } else if (seen.has(cat.id)) {
       // A configured `necessary` replaces the built-in one (its labels and services).
       if (cat.id === 'necessary') categories[0] = cat;
-      else warn(`categories: duplicate id "${cat.id}" ignored`);
+      else warn(__QUIET__ ? '' : `categories: duplicate id "${cat.id}" ignored`);
     } else {
       seen.add(cat.id);
       categories.push(cat);
@@ -49,14 +49,14 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
 
   let lifetimeMonths = config.lifetimeMonths ?? DEFAULT_LIFETIME;
   if (!(lifetimeMonths > 0 && lifetimeMonths <= MAX_LIFETIME)) {
-    warn(`lifetimeMonths: expected a number from 1 to ${MAX_LIFETIME}, got ${lifetimeMonths}; using ${DEFAULT_LIFETIME}`);
+    warn(__QUIET__ ? '' : `lifetimeMonths: expected a number from 1 to ${MAX_LIFETIME}, got ${lifetimeMonths}; using ${DEFAULT_LIFETIME}`);
     lifetimeMonths = DEFAULT_LIFETIME;
   }
 
   const cookie = config.cookie ?? {};
   let name = cookie.name ?? 'soglasie';
   if (!COOKIE_NAME.test(name)) {
-    warn(`cookie.name: expected letters, digits, _ or -, got ${JSON.stringify(name)}; using "soglasie"`);
+    warn(__QUIET__ ? '' : `cookie.name: expected letters, digits, _ or -, got ${JSON.stringify(name)}; using "soglasie"`);
     name = 'soglasie';
   }
 
@@ -64,7 +64,7 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   const trackers = TRACKERS.filter(([key]) => integrations[key]);
   const analytics = categories.find((c) => c.id === 'analytics');
   if (trackers.length && !analytics) {
-    warn('integrations: trackers wait for the "analytics" category, which is not configured; they will never load');
+    warn(__QUIET__ ? '' : 'integrations: trackers wait for the "analytics" category, which is not configured; they will never load');
   } else if (analytics && !analytics.services && trackers.length) {
     // The built-in trackers name themselves and their processors unless the site lists services itself.
     categories[categories.indexOf(analytics)] = { ...analytics, services: trackers.map(([, service]) => service) };
@@ -109,7 +109,7 @@ function warnMissingConsentElements(c: ResolvedConfig, warn: Warn): void {
     missing.push('consent (the consent document)');
   }
   if (missing.length) {
-    warn(
+    warn(__QUIET__ ? '' : 
       `a consent under 152-FZ art. 9 must name the operator's name and address, the purposes, the list of data, ` +
         `the processors, the actions, the term and how to withdraw; missing: ${missing.join(', ')}`,
     );

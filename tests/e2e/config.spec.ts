@@ -37,8 +37,8 @@ test.describe('script-tag configuration', () => {
     const json = JSON.stringify({ mode: 'popup', lifetimeMonths: '6', colour: 'red', lang: 'ru' });
     await page.goto(server.page('/bad.html', sitePage({ head: configBlock(json), attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-lifetime-months="soon" data-foo="1"' })));
     await expect(banner(page)).toBeVisible();
-    const warnings = consoleMessages.filter((m) => m.startsWith('soglasie: config'));
-    expect(warnings).toEqual(
+    const warnings = () => consoleMessages.filter((m) => m.startsWith('soglasie: config'));
+    await expect.poll(warnings).toEqual(
       expect.arrayContaining([
         'soglasie: config data-lifetime-months: expected a number, got "soon"; ignored',
         'soglasie: config data-foo: unknown attribute, ignored',
@@ -47,14 +47,30 @@ test.describe('script-tag configuration', () => {
         'soglasie: config colour: unknown option, ignored',
       ]),
     );
-    expect(warnings.filter((m) => m.includes('colour'))).toHaveLength(1);
+    expect(warnings().filter((m) => m.includes('colour'))).toHaveLength(1);
+    // The messages come from soglasie-check.iife.js, which a correctly configured page never loads.
+    expect(server.requests).toContain('/dist/soglasie-check.iife.js');
+  });
+
+  test('a correctly configured page loads no checker; a misconfigured one names its problems on every visit', async ({ page, server, consoleMessages }) => {
+    const good = 'data-policy-url="/policies/autocrm-policy.txt" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотех»" data-operator-address="г. Тула" data-operator-email="hd@autocrm.ru" data-purposes="аналитика"';
+    await page.goto(server.page('/good.html', sitePage({ attrs: good })), { waitUntil: 'networkidle' });
+    await expect(banner(page)).toBeVisible();
+    expect(server.requests).not.toContain('/dist/soglasie-check.iife.js');
+    expect(consoleMessages.filter((m) => m.startsWith('soglasie: config'))).toEqual([]);
+
+    // A returning visitor (no banner, no interface file) on a page with a typo still gets the warning.
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.goto(server.page('/typo.html', sitePage({ attrs: `${good} data-postion="box"` })), { waitUntil: 'networkidle' });
+    await expect.poll(() => consoleMessages).toContain('soglasie: config data-postion: unknown attribute, ignored');
+    expect(await page.evaluate(() => window.Soglasie!.get().decided)).toBe(true);
   });
 
   test('a broken JSON block never breaks the page: one warning, everything optional denied', async ({ page, server, consoleMessages }) => {
     await page.goto(server.page('/broken.html', sitePage({ head: configBlock('{"mode": "buttons",,}'), body: '<script>window.__after = true</script>' })));
     await expect(banner(page)).toBeVisible();
     expect(await page.evaluate(() => (window as { __after?: boolean }).__after)).toBe(true);
-    expect(consoleMessages.some((m) => /data-soglasie-config: not valid JSON/.test(m))).toBe(true);
+    await expect.poll(() => consoleMessages.some((m) => /data-soglasie-config: not valid JSON/.test(m))).toBe(true);
     expect(await page.evaluate(() => window.Soglasie!.get().categories)).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
@@ -69,7 +85,7 @@ test.describe('script-tag configuration', () => {
       policyUrl: window.Soglasie!.config.policy.url,
     }));
     expect(result).toEqual({ polluted: undefined, policyUrl: '/policies/autocrm-policy.txt' });
-    expect(consoleMessages.filter((m) => m.includes('unsafe key ignored')).length).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => consoleMessages.filter((m) => m.includes('unsafe key ignored')).length).toBeGreaterThanOrEqual(4);
   });
 
   test('a tampered or garbage consent cookie counts as no decision', async ({ page, server, context }) => {
