@@ -1,7 +1,7 @@
 import { readScriptConfig } from './config/read-script-config';
 import { resolveLang } from './config/resolve-lang';
 import { startGating } from './gating/start-gating';
-import { hasLeftovers, recordDecisions, takePending, type PendingDecision } from './receipt/pending-decisions';
+import { hasLeftovers, recordDecisions, type PendingDecision } from './receipt/pending-decisions';
 import { afterLoad } from './store/after-load';
 import type { Consent, ConsentPlugin, OpenView } from './store/consent-types';
 import { createConsentCore } from './store/create-consent-core';
@@ -14,7 +14,7 @@ declare global {
     /** Set by soglasie-ui-ru.iife.js or soglasie-ui-en.iife.js when it has loaded. */
     SoglasieUI?: ConsentPlugin;
     /** Set by soglasie-receipts.iife.js when it has loaded. */
-    SoglasieReceipts?: (take: () => PendingDecision[]) => ConsentPlugin;
+    SoglasieReceipts?: (recorded: PendingDecision[]) => ConsentPlugin;
     /** Set by soglasie-check.iife.js when it has loaded. */
     SoglasieCheck?: (script: HTMLScriptElement | null) => void;
   }
@@ -74,7 +74,7 @@ const lazyParts =
       if (view) consent.open(view);
     });
     const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => {
-      start(() => takePending(prefix, pending))(consent, emit);
+      start(pending)(consent, emit);
     });
     const offOpen = consent.on('open', ({ view: v }) => {
       if (!shown) {
