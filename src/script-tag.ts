@@ -57,7 +57,7 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
 };
 
 /**
- * The rest of the script tag comes in two files, each fetched only when needed. The interface: at once
+ * The rest of the script tag comes in files fetched only when needed. The interface: at once
  * for a visitor who has not decided, or on `open()`. The receipt code: on a decision, or when earlier
  * pages left decisions or receipts to send. A returning visitor who decides nothing runs this core alone,
  * and a first visitor downloads the receipt code only once there is a decision to prove.
@@ -67,14 +67,16 @@ const lazyParts =
   (consent, emit) => {
     let view: OpenView | undefined;
     let shown = false;
+    // Cleanups of the parts that have joined; null once the instance is destroyed (a late file stays out).
+    let joined: Array<ReturnType<ConsentPlugin>> | null = [];
     const prefix = consent.config.cookie.name;
-    const ui = part(script, `soglasie-ui-${resolveLang(consent.config.lang)}.iife.js`, () => window.SoglasieUI, (mountUI) => {
+    const ui = part(script, `soglasie-ui-${resolveLang(consent.config.lang)}.iife.js`, () => (joined ? window.SoglasieUI : undefined), (mountUI) => {
       shown = true;
-      mountUI(consent, emit);
+      joined!.push(mountUI(consent, emit));
       if (view) consent.open(view);
     });
-    const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => {
-      start(pending)(consent, emit);
+    const receipts = part(script, 'soglasie-receipts.iife.js', () => (joined ? window.SoglasieReceipts : undefined), (start) => {
+      joined!.push(start(pending)(consent, emit));
     });
     const offOpen = consent.on('open', ({ view: v }) => {
       if (!shown) {
@@ -88,6 +90,8 @@ const lazyParts =
     return () => {
       offOpen();
       offChange();
+      joined?.forEach((stop) => stop && stop());
+      joined = null;
     };
   };
 
@@ -103,7 +107,8 @@ if (!window.Soglasie) {
   window.Soglasie = createConsentCore(readScriptConfig(script, warn) as never, {
     warn,
     // Decisions are recorded first: a withdrawal that reloads the page must have recorded its receipt.
-    plugins: [recordDecisions(pending), startGating, openTriggers, lazyParts(script, pending)],
+    // The interface file is asked for next, so that its download starts before the gating work.
+    plugins: [recordDecisions(pending), lazyParts(script, pending), startGating, openTriggers],
   });
   if (problems) part(script, 'soglasie-check.iife.js', () => window.SoglasieCheck, (check) => check(script))();
 }

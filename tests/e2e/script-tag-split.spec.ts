@@ -40,6 +40,13 @@ test.describe('the script tag in three files', () => {
     expect(server.requests).not.toContain(UI);
   });
 
+  test('destroy() takes the loaded interface away too', async ({ page, server }) => {
+    await page.goto(server.page('/split.html', sitePage({ attrs })));
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.destroy());
+    await expect(page.locator('soglasie-consent')).toHaveCount(0);
+  });
+
   test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {
     const url = server.page('/split.html', sitePage({ attrs }));
     await page.goto(url);
