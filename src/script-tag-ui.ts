@@ -1,4 +1,5 @@
-import { mountUI } from './ui/mount-ui';
+import { mountUIWithLang } from './ui/mount-ui';
 
-// The interface of the script-tag build: soglasie.iife.js loads it when something must be shown.
-window.SoglasieUI = mountUI;
+// The interface of the script-tag build, one file per language: soglasie.iife.js loads it when
+// something must be shown, in the language it chose the file by.
+window.SoglasieUI = mountUIWithLang;

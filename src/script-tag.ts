@@ -3,6 +3,7 @@ import { resolveLang } from './config/resolve-lang';
 import { startGating } from './gating/start-gating';
 import { hasLeftovers, recordDecisions, type PendingDecision } from './receipt/pending-decisions';
 import { afterLoad } from './store/after-load';
+import type { Lang } from './config/config-types';
 import type { Consent, ConsentPlugin, OpenView } from './store/consent-types';
 import { createConsentCore } from './store/create-consent-core';
 import { openTriggers } from './store/open-triggers';
@@ -12,7 +13,7 @@ declare global {
     /** The instance the script tag made. */
     Soglasie?: Consent;
     /** Set by soglasie-ui-ru.iife.js or soglasie-ui-en.iife.js when it has loaded. */
-    SoglasieUI?: ConsentPlugin;
+    SoglasieUI?: (lang: Lang) => ConsentPlugin;
     /** Set by soglasie-receipts.iife.js when it has loaded. */
     SoglasieReceipts?: (recorded: PendingDecision[]) => ConsentPlugin;
     /** Set by soglasie-check.iife.js when it has loaded. */
@@ -21,35 +22,39 @@ declare global {
 }
 
 /**
- * Loads a file from the directory this tag came from, once; `ready` gets the global it sets. Under a
- * nonce-based CSP the file needs the same nonce as this tag. A failed load (offline, a server hiccup) is
- * tried again when the browser is back online or after a while: what it would do (show the banner, send
- * a receipt) is waiting, and recorded decisions stay in localStorage meanwhile.
+ * Loads a file from the directory this tag came from, once; `ready` gets the global it sets. The URL
+ * carries this release's version, so that a cached core never meets the parts of another release. Under
+ * a nonce-based CSP the file needs the same nonce as this tag. A failed load (offline, a server hiccup)
+ * is tried again when the browser is back online or after a while: what it would do (show the banner,
+ * send a receipt) is waiting, and recorded decisions stay in localStorage meanwhile. `signal` ends all
+ * of it (destroy()).
  */
-const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void) => {
+const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void, signal?: AbortSignal) => {
   let asked = false;
   let failures = 0;
   const load = () => {
-    if (asked) return;
+    if (asked || signal?.aborted) return;
     asked = true;
     const tag = document.createElement('script');
-    tag.src = new URL(file, script?.src || location.href).href;
+    tag.src = new URL(`${file}?v=${__SDK_VERSION__.split('@')[1]}`, script?.src || location.href).href;
     if (script?.nonce) tag.nonce = script.nonce;
     tag.onload = () => {
-      const value = get();
+      const value = !signal?.aborted && get();
       if (value) ready(value);
     };
     tag.onerror = () => {
-      console.error(`soglasie: could not load ${tag.src}; trying again later`);
       tag.remove();
+      if (signal?.aborted) return;
+      console.error(`soglasie: could not load ${tag.src}; trying again later`);
       asked = false;
       const again = () => {
         removeEventListener('online', again);
         clearTimeout(timer);
         load();
       };
-      addEventListener('online', again);
+      addEventListener('online', again, { signal });
       const timer = setTimeout(again, 5000 * 2 ** Math.min(failures++, 6));
+      signal?.addEventListener('abort', () => clearTimeout(timer));
     };
     document.head.appendChild(tag);
   };
@@ -67,17 +72,25 @@ const lazyParts =
   (consent, emit) => {
     let view: OpenView | undefined;
     let shown = false;
-    // Cleanups of the parts that have joined; null once the instance is destroyed (a late file stays out).
-    let joined: Array<ReturnType<ConsentPlugin>> | null = [];
+    // Ends loads, retries and the leftovers check when the instance is destroyed.
+    const stop = new AbortController();
+    // Cleanups of the parts that have joined.
+    const joined: Array<ReturnType<ConsentPlugin>> = [];
     const prefix = consent.config.cookie.name;
-    const ui = part(script, `soglasie-ui-${resolveLang(consent.config.lang)}.iife.js`, () => (joined ? window.SoglasieUI : undefined), (mountUI) => {
-      shown = true;
-      joined!.push(mountUI(consent, emit));
-      if (view) consent.open(view);
-    });
-    const receipts = part(script, 'soglasie-receipts.iife.js', () => (joined ? window.SoglasieReceipts : undefined), (start) => {
-      joined!.push(start(pending)(consent, emit));
-    });
+    // Chosen once: the file holds this language's strings only.
+    const lang = resolveLang(consent.config.lang);
+    const ui = part(
+      script,
+      `soglasie-ui-${lang}.iife.js`,
+      () => window.SoglasieUI,
+      (mountUI) => {
+        shown = true;
+        joined.push(mountUI(lang)(consent, emit));
+        if (view) consent.open(view);
+      },
+      stop.signal,
+    );
+    const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => joined.push(start(pending)(consent, emit)), stop.signal);
     const offOpen = consent.on('open', ({ view: v }) => {
       if (!shown) {
         view = v;
@@ -86,12 +99,12 @@ const lazyParts =
     });
     const offChange = consent.on('change', receipts);
     if (!consent.get().decided) ui();
-    afterLoad(() => hasLeftovers(prefix) && receipts());
+    afterLoad(() => hasLeftovers(prefix) && receipts(), stop.signal);
     return () => {
+      stop.abort();
       offOpen();
       offChange();
-      joined?.forEach((stop) => stop && stop());
-      joined = null;
+      joined.forEach((end) => end && end());
     };
   };
 
@@ -102,7 +115,10 @@ if (!window.Soglasie) {
   // Configuration problems are only counted here (this build has no messages, see __QUIET__);
   // soglasie-check.iife.js reads the configuration again and names each one.
   let problems = 0;
-  const warn = (message: string) => (message ? console.warn(`soglasie: config ${message}`) : problems++);
+  const warn = (message: string) => {
+    if (message) console.warn(`soglasie: config ${message}`);
+    else problems++;
+  };
   const pending: PendingDecision[] = [];
   window.Soglasie = createConsentCore(readScriptConfig(script, warn) as never, {
     warn,

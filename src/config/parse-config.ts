@@ -1,7 +1,10 @@
 import type { ConsentConfig } from './config-types';
 import { configRules, type Rule } from './config-rules';
 
-/** Receives one message per ignored field. */
+/**
+ * Receives one message per ignored field (the script tag's core, built without messages, receives `''`
+ * and only counts). Its return value is ignored.
+ */
 export type Warn = (message: string) => void;
 
 const UNSAFE = /^(__proto__|constructor|prototype)$/;
@@ -38,9 +41,10 @@ const shapeOf = (rule: Rule): string =>
 function copyJson(value: unknown, path: string, warn: Warn, depth: number): unknown {
   const t = typeOf(value);
   if (t === 'string' || t === 'number' || t === 'boolean' || t === 'null') return value;
-  if (depth > 4) return warn(__QUIET__ ? '' : `${path}: nested too deep, ignored`);
+  // A warn function's own return value is never used as a value.
+  if (depth > 4) return void warn(__QUIET__ ? '' : `${path}: nested too deep, ignored`);
   if (t === 'list') return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, warn, depth + 1));
-  if (t !== 'object') return warn(__QUIET__ ? '' : `${path}: expected JSON value, got ${t}; ignored`);
+  if (t !== 'object') return void warn(__QUIET__ ? '' : `${path}: expected JSON value, got ${t}; ignored`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value as object)) {
     if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${path}.${key}: unsafe key ignored`);

@@ -1,17 +1,23 @@
 import { attributePath, type Coerce } from './attribute-path';
 import type { Warn } from './parse-config';
 
+// Attributes that hosting, frameworks and other tools put on script tags for themselves (Cloudflare,
+// Next.js, WordPress optimisers, PageSpeed, other consent tools): not ours, and no mistake of the site.
+const FOREIGN = /^(cfasync|nscript|noptimize|no-optimize|no-minify|no-defer|pagespeed-no-defer|cookieconsent|ot-ignore|usercentrics)$/;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
   if (how === 'number') {
     const n = Number(text);
-    return text.trim() && Number.isFinite(n) ? n : warn(__QUIET__ ? '' : `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
+    if (text.trim() && Number.isFinite(n)) return n;
+    // A warn function's own return value is never used as a value.
+    return void warn(__QUIET__ ? '' : `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
   }
   if (how === 'boolean') {
     if (text === '' || text === 'true') return true;
     if (text === 'false') return false;
-    return warn(__QUIET__ ? '' : `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
+    return void warn(__QUIET__ ? '' : `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
   }
   if (how === 'list') return text.split(',').map((s) => s.trim()).filter(Boolean);
   return text;
@@ -39,6 +45,7 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null, warn: Wa
   for (const attr of Array.from(script?.attributes ?? [])) {
     if (!attr.name.startsWith('data-')) continue;
     const name = attr.name.slice(5);
+    if (FOREIGN.test(name)) continue;
     const known = attributePath(name);
     if (!known) {
       warn(__QUIET__ ? '' : `data-${name}: unknown attribute, ignored`);
@@ -49,7 +56,7 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null, warn: Wa
     const keys = known[0];
     let node = raw;
     for (const key of keys.slice(0, -1)) {
-      // Path keys come from the table above, never from the page.
+      // Path keys come from the allow-list (attributePath), never from the page.
       if (!isObject(node[key])) node[key] = {};
       node = node[key] as Record<string, unknown>;
     }

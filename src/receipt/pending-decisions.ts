@@ -32,7 +32,8 @@ const read = (key: string): unknown => {
 /**
  * The script tag's core keeps the receipt code out of a returning visitor's page: it only records each
  * decision, synchronously, in memory and in localStorage (so a navigation right after the decision cannot
- * lose it), and the interface file, loaded on the decision, makes and delivers the receipt.
+ * lose it), and the receipt file (soglasie-receipts.iife.js), loaded on the decision, makes and delivers
+ * the receipt.
  *
  * @example
  * const pending: PendingDecision[] = [];
@@ -42,6 +43,8 @@ export const recordDecisions =
   (memory: PendingDecision[]): ConsentPlugin =>
   (consent) => {
     const key = keyOf(consent.config.cookie.name);
+    // Resolved when the page starts, as the script tag's interface file is chosen: the language shown.
+    const lang = resolveLang(consent.config.lang);
     const save = (p: PendingDecision) => {
       try {
         localStorage.setItem(key + p.detail.receiptId, JSON.stringify(p));
@@ -53,7 +56,7 @@ export const recordDecisions =
     const onPagehide = () => memory.forEach((p) => save({ ...p, left: true }));
     addEventListener('pagehide', onPagehide);
     const off = consent.on('change', (detail) => {
-      const p: PendingDecision = { detail, page: location.origin + location.pathname, lang: resolveLang(consent.config.lang) };
+      const p: PendingDecision = { detail, page: location.origin + location.pathname, lang };
       memory.push(p);
       save(p);
     });

@@ -50,10 +50,10 @@ export const startReceipts: ConsentPlugin = (consent, emit) => receipts(consent,
 
 /**
  * The same, fed by decisions the script tag's core recorded (see recordDecisions) rather than by
- * `change` itself: the core records synchronously, this file makes the receipts once loaded.
+ * `change` itself: the core records synchronously, soglasie-receipts.iife.js makes the receipts once loaded.
  *
  * @example
- * window.SoglasieUI.startPendingReceipts(() => takePending(prefix, memory))(consent, emit);
+ * startPendingReceipts(() => takePending(consent.config.cookie.name, recorded))(consent, emit);
  */
 export const startPendingReceipts =
   (take: () => PendingDecision[]): ConsentPlugin =>

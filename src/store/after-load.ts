@@ -3,7 +3,8 @@
  * (a sweep, leftovers from earlier pages) but not on its critical path.
  */
 export function afterLoad(fn: () => void, signal?: AbortSignal): void {
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 2000 }) : setTimeout(fn, 1));
+  const run = () => signal?.aborted || fn();
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 1));
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true, signal });
 }

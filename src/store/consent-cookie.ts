@@ -18,8 +18,9 @@ export function readDecisionCookie(config: ResolvedConfig): StoredDecision | und
 
 /**
  * Writes the consent cookie for the configured lifetime: first-party, SameSite=Lax, Secure on https.
- * Percent-encoded, so that version strings with `;` or `,` cannot break out of the value (and the
- * cookies js-cookie wrote in earlier releases read back the same).
+ * Percent-encoded, so that version strings with `;` or `,` cannot break out of the value, except `|` and
+ * `:`: the value reads `1|…|analytics:1%2Cmarketing:0|…` as in earlier releases (js-cookie), so a server
+ * that matches `analytics:1` in the raw cookie keeps working.
  */
 export function writeDecisionCookie(config: ResolvedConfig, d: StoredDecision): void {
   const { name, path, domain } = config.cookie;
@@ -27,7 +28,7 @@ export function writeDecisionCookie(config: ResolvedConfig, d: StoredDecision): 
   const attr = (key: string, value: string | undefined) => (value ? `; ${key}=${value.split(';')[0]}` : '');
   const days = Math.ceil(config.lifetimeMonths * 30.44);
   document.cookie =
-    `${name}=${encodeURIComponent(encodeDecision(d))}; expires=${new Date(Date.now() + days * 864e5).toUTCString()}` +
+    `${name}=${encodeURIComponent(encodeDecision(d)).replace(/%7C|%3A/g, decodeURIComponent)}; expires=${new Date(Date.now() + days * 864e5).toUTCString()}` +
     attr('path', path) +
     attr('domain', domain) +
     '; SameSite=Lax' +

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { banner, expect, sitePage, test } from './support/fixtures';
 
 const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
@@ -24,11 +25,11 @@ test.describe('the script tag in three files', () => {
   });
 
   test('an interface file that failed to load is tried again when the browser is back online', async ({ page, server, consoleMessages }) => {
-    await page.route('**/soglasie-ui-ru.iife.js', (route) => route.abort('internetdisconnected'));
+    await page.route(/soglasie-ui-ru\.iife\.js/, (route) => route.abort('internetdisconnected'));
     await page.goto(server.page('/split.html', sitePage({ attrs })));
     await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js'))).toBe(true);
     await expect(banner(page)).toBeHidden();
-    await page.unroute('**/soglasie-ui-ru.iife.js');
+    await page.unroute(/soglasie-ui-ru\.iife\.js/);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(banner(page)).toBeVisible();
   });
@@ -45,6 +46,31 @@ test.describe('the script tag in three files', () => {
     await expect(banner(page)).toBeVisible();
     await page.evaluate(() => window.Soglasie!.destroy());
     await expect(page.locator('soglasie-consent')).toHaveCount(0);
+  });
+
+  test('after destroy() a failed part is not tried again', async ({ page, server, consoleMessages }) => {
+    await page.route(/soglasie-ui-ru\.iife\.js/, (route) => route.abort('internetdisconnected'));
+    await page.goto(server.page('/split.html', sitePage({ attrs })));
+    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load'))).toBe(true);
+    await page.unroute(/soglasie-ui-ru\.iife\.js/);
+    server.requests.length = 0;
+    await page.evaluate(() => {
+      window.Soglasie!.destroy();
+      dispatchEvent(new Event('online'));
+    });
+    // A later part request would come at once on `online`; a network-idle page shows there was none.
+    await page.waitForLoadState('networkidle');
+    expect(server.requests).not.toContain(UI);
+    await expect(page.locator('soglasie-consent')).toHaveCount(0);
+  });
+
+  test('the parts are asked for with the release version, so a cached core never meets another release’s parts', async ({ page, server }) => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await page.goto(server.page('/split.html', sitePage({ attrs })));
+    await expect(banner(page)).toBeVisible();
+    expect(asked).toContain(`${server.origin}/dist/soglasie-ui-ru.iife.js?v=${version}`);
   });
 
   test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {

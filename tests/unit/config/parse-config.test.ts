@@ -87,3 +87,15 @@ describe('parseConfig against prototype pollution', () => {
     expect(parse(new Sneaky()).config).toEqual({ mode: 'buttons' });
   });
 });
+
+describe('parseConfig with a warn function that returns something', () => {
+  it('never uses what warn returns as a value (an npm user may pass `m => list.push(m)`)', () => {
+    const list: string[] = [];
+    const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
+    const config = parseConfig({ integrations: { yandexMetrica: { id: 1, options: { deep, fn: undefined } } } }, (m) => list.push(m));
+    const options = config.integrations!.yandexMetrica!.options as Record<string, unknown>;
+    expect(JSON.stringify(options)).not.toMatch(/\d+}/);
+    expect(JSON.stringify(options)).toBe('{"deep":{"a":{"b":{"c":{}}}}}');
+    expect(list.length).toBeGreaterThanOrEqual(2);
+  });
+});
