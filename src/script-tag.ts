@@ -29,7 +29,7 @@ declare global {
  * send a receipt) is waiting, and recorded decisions stay in localStorage meanwhile. `signal` ends all
  * of it (destroy()).
  */
-const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void, signal?: AbortSignal) => {
+const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void, signal?: AbortSignal, urgent?: boolean) => {
   let asked = false;
   let failures = 0;
   const load = () => {
@@ -38,6 +38,8 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
     const tag = document.createElement('script');
     tag.src = new URL(`${file}?v=${__SDK_VERSION__.split('@')[1]}`, script?.src || location.href).href;
     if (script?.nonce) tag.nonce = script.nonce;
+    // Browsers fetch an inserted script at low priority; the banner should not wait behind images.
+    if (urgent) tag.setAttribute('fetchpriority', 'high');
     tag.onload = () => {
       const value = !signal?.aborted && get();
       if (value) ready(value);
@@ -89,6 +91,7 @@ const lazyParts =
         if (view) consent.open(view);
       },
       stop.signal,
+      true,
     );
     const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => joined.push(start(pending)(consent, emit)), stop.signal);
     const offOpen = consent.on('open', ({ view: v }) => {

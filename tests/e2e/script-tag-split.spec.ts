@@ -71,6 +71,8 @@ test.describe('the script tag in three files', () => {
     await page.goto(server.page('/split.html', sitePage({ attrs })));
     await expect(banner(page)).toBeVisible();
     expect(asked).toContain(`${server.origin}/dist/soglasie-ui-ru.iife.js?v=${version}`);
+    // The banner's file is asked for at high priority, ahead of the page's images.
+    expect(await page.evaluate(() => document.querySelector('script[src*="soglasie-ui-ru"]')?.getAttribute('fetchpriority'))).toBe('high');
   });
 
   test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {
