@@ -91,6 +91,9 @@ test.describe('withdrawal and decline after accept', () => {
     expect((await page.context().cookies()).filter((c) => c.name !== 'soglasie')).toHaveLength(6);
     await page.evaluate(() => window.Soglasie!.withdraw());
     await expect.poll(async () => (await page.context().cookies()).map((c) => c.name).sort()).toEqual(['site_cookie', 'soglasie']);
+    // The decisions load the receipt code through the proxy above: let it arrive before the route goes.
+    await expect.poll(() => page.evaluate(() => !!window.SoglasieReceipts)).toBe(true);
+    await page.waitForLoadState('networkidle');
     // Requests still being proxied when the test ends must not fail it afterwards.
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
