@@ -40,8 +40,8 @@ const block = [
   `**${kb(core + ru)}** gzip until a first visitor sees the banner (JS + CSS; ${kb(core + en)} in English): the core`,
   `\`soglasie.iife.js\` ${kb(core)} plus the interface in the page's language, \`soglasie-ui-ru.iife.js\` ${kb(ru)} or`,
   `\`soglasie-ui-en.iife.js\` ${kb(en)}, which loads only when something must be shown. The receipt code`,
-  `\`soglasie-receipts.iife.js\` (${kb(receipts)}) loads once there is a decision to prove. A returning visitor runs the`,
-  `core alone: **${kb(core)}**. No third-party request, no runtime dependency.`,
+  `\`soglasie-receipts.iife.js\` (${kb(receipts)}) loads when the visitor starts using the banner or decides. A returning`,
+  `visitor runs the core alone: **${kb(core)}**. No third-party request, no runtime dependency.`,
   '<!-- sizes:end -->',
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');

@@ -65,9 +65,10 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
 
 /**
  * The rest of the script tag comes in files fetched only when needed. The interface: at once
- * for a visitor who has not decided, or on `open()`. The receipt code: on a decision, or when earlier
- * pages left decisions or receipts to send. A returning visitor who decides nothing runs this core alone,
- * and a first visitor downloads the receipt code only once there is a decision to prove.
+ * for a visitor who has not decided, or on `open()`. The receipt code: when the visitor starts using the
+ * interface, on a decision, or when earlier pages left decisions or receipts to send. A returning visitor
+ * who decides nothing runs this core alone, and a first visitor who ignores the banner never downloads
+ * the receipt code.
  */
 const lazyParts =
   (script: HTMLScriptElement | null, pending: PendingDecision[]): ConsentPlugin =>
@@ -101,6 +102,11 @@ const lazyParts =
       }
     });
     const offChange = consent.on('change', receipts);
+    // A visitor who starts using the interface is about to decide: the receipt code is fetched then, so
+    // that a decision followed at once by leaving for a page without Soglasie still goes out from here.
+    // (Events from inside the shadow root reach the window with the host as their target.)
+    for (const type of ['pointerdown', 'keydown', 'focusin'])
+      addEventListener(type, (e) => (e.target as Element | null)?.localName === 'soglasie-consent' && receipts(), { capture: true, signal: stop.signal });
     if (!consent.get().decided) ui();
     afterLoad(() => hasLeftovers(prefix) && receipts(), stop.signal);
     return () => {

@@ -75,17 +75,30 @@ test.describe('the script tag in three files', () => {
     expect(await page.evaluate(() => document.querySelector('script[src*="soglasie-ui-ru"]')?.getAttribute('fetchpriority'))).toBe('high');
   });
 
-  test('open() on a returning visit loads the interface but not the receipt code', async ({ page, server }) => {
+  test('a visitor who starts using the banner gets the receipt code before deciding', async ({ page, server }) => {
+    await page.goto(server.page('/split.html', sitePage({ attrs })), { waitUntil: 'networkidle' });
+    expect(server.requests).not.toContain(RECEIPTS);
+    await banner(page).getByRole('checkbox').first().check();
+    await expect.poll(() => server.requests).toContain(RECEIPTS);
+    expect(await page.evaluate(() => window.Soglasie!.get().decided)).toBe(false);
+  });
+
+  test('open() on a returning visit loads the interface; closing it unchanged sends no receipt', async ({ page, server }) => {
     const url = server.page('/split.html', sitePage({ attrs }));
     await page.goto(url);
     await page.evaluate(() => window.Soglasie!.decline());
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
     server.requests.length = 0;
     await page.reload({ waitUntil: 'networkidle' });
+    expect(server.requests).not.toContain(UI);
     await page.evaluate(() => window.Soglasie!.open('preferences'));
-    await expect(page.locator('soglasie-consent').getByRole('dialog')).toBeVisible();
+    const dialog = page.locator('soglasie-consent').getByRole('dialog');
+    await expect(dialog).toBeVisible();
     expect(server.requests).toContain(UI);
-    expect(server.requests).not.toContain(RECEIPTS);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.waitForLoadState('networkidle');
+    expect(server.endpoint.posts).toHaveLength(1);
   });
 
   test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({ page, server }) => {
