@@ -89,6 +89,11 @@ const lazyParts =
       (mountUI) => {
         shown = true;
         joined.push(mountUI(lang)(consent, emit));
+        // A visitor who starts using the interface is about to decide: the receipt code is fetched then,
+        // so that a decision followed at once by leaving for a page without Soglasie still goes out from
+        // here. (Events from inside the shadow root reach the window with the host as their target.)
+        for (const type of ['pointerdown', 'keydown', 'focusin'])
+          addEventListener(type, (e) => (e.target as Element | null)?.localName === 'soglasie-consent' && receipts(), { capture: true, signal: stop.signal });
         if (view) consent.open(view);
       },
       stop.signal,
@@ -102,11 +107,6 @@ const lazyParts =
       }
     });
     const offChange = consent.on('change', receipts);
-    // A visitor who starts using the interface is about to decide: the receipt code is fetched then, so
-    // that a decision followed at once by leaving for a page without Soglasie still goes out from here.
-    // (Events from inside the shadow root reach the window with the host as their target.)
-    for (const type of ['pointerdown', 'keydown', 'focusin'])
-      addEventListener(type, (e) => (e.target as Element | null)?.localName === 'soglasie-consent' && receipts(), { capture: true, signal: stop.signal });
     if (!consent.get().decided) ui();
     afterLoad(() => hasLeftovers(prefix) && receipts(), stop.signal);
     return () => {

@@ -48,5 +48,7 @@ function walk(rule: Rule, words: string[], path: string[]): [string[], Coerce] |
 export function attributePath(name: string): [string[], Coerce] | undefined {
   const words = name.split('-');
   const fields = (configRules as { fields: Record<string, Rule> }).fields;
-  return walk(configRules, words, []) ?? FLAT.reduce<[string[], Coerce] | undefined>((found, s) => found ?? walk(fields[s], words, [s]), undefined);
+  let found = walk(configRules, words, []);
+  for (const section of FLAT) found ??= walk(fields[section], words, [section]);
+  return found;
 }

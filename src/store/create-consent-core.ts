@@ -59,7 +59,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   const granted = (id: string) => id === 'necessary' || (config.optional.includes(id) && current?.decisions[id] === true);
   const snapshot = (): ConsentSnapshot => {
     const categories: Record<string, boolean> = { necessary: true };
-    for (const id of config.optional) categories[id] = granted(id);
+    for (const id of config.optional) categories[id] = current?.decisions[id] === true;
     return current
       ? { decided: true, categories, subjectId: current.subjectId, time: current.time, receiptId: current.receiptId, event: current.event, method: current.method, gpc }
       : { decided: false, categories, subjectId: stored?.subjectId, gpc };

@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from './support/fixtures';
+import type { TestServer } from './support/test-server';
 
 const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
 const UI = '/dist/soglasie-ui-ru.iife.js';
 const RECEIPTS = '/dist/soglasie-receipts.iife.js';
+
+/** Decides on a first visit, waits for its receipt, and comes back: the page is now a returning visit. */
+async function returnAfter(page: Page, server: TestServer, url: string, how: 'accept' | 'decline') {
+  await page.goto(url);
+  await page.evaluate((h) => (h === 'accept' ? window.Soglasie!.accept() : window.Soglasie!.decline()), how);
+  await expect.poll(() => server.endpoint.stored.size).toBe(1);
+  server.requests.length = 0;
+  await page.reload({ waitUntil: 'networkidle' });
+}
 
 test.describe('the script tag in three files', () => {
   test('a first visitor gets the receipt code only with a decision; a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
@@ -84,12 +95,7 @@ test.describe('the script tag in three files', () => {
   });
 
   test('open() on a returning visit loads the interface; closing it unchanged sends no receipt', async ({ page, server }) => {
-    const url = server.page('/split.html', sitePage({ attrs }));
-    await page.goto(url);
-    await page.evaluate(() => window.Soglasie!.decline());
-    await expect.poll(() => server.endpoint.stored.size).toBe(1);
-    server.requests.length = 0;
-    await page.reload({ waitUntil: 'networkidle' });
+    await returnAfter(page, server, server.page('/split.html', sitePage({ attrs })), 'decline');
     expect(server.requests).not.toContain(UI);
     await page.evaluate(() => window.Soglasie!.open('preferences'));
     const dialog = page.locator('soglasie-consent').getByRole('dialog');
@@ -102,11 +108,7 @@ test.describe('the script tag in three files', () => {
   });
 
   test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({ page, server }) => {
-    const url = server.page('/split.html', sitePage({ attrs }));
-    await page.goto(url);
-    await page.evaluate(() => window.Soglasie!.accept());
-    await expect.poll(() => server.endpoint.stored.size).toBe(1);
-    await page.reload({ waitUntil: 'networkidle' });
+    await returnAfter(page, server, server.page('/split.html', sitePage({ attrs })), 'accept');
     const id = await page.evaluate(() => {
       window.Soglasie!.withdraw();
       return window.Soglasie!.get().receiptId!;
@@ -116,12 +118,8 @@ test.describe('the script tag in three files', () => {
   });
 
   test('a decision recorded just before leaving is delivered by the next page', async ({ page, server }) => {
-    const url = server.page('/split.html', sitePage({ attrs: `${attrs} data-reload-on-withdraw="false"` }));
-    await page.goto(url);
-    await page.evaluate(() => window.Soglasie!.accept());
-    await expect.poll(() => server.endpoint.stored.size).toBe(1);
     // A returning visit: the receipt code is not loaded, and the page leaves at once after the decision.
-    await page.reload({ waitUntil: 'networkidle' });
+    await returnAfter(page, server, server.page('/split.html', sitePage({ attrs: `${attrs} data-reload-on-withdraw="false"` })), 'accept');
     const id = await page.evaluate(() => {
       window.Soglasie!.decline();
       const receiptId = window.Soglasie!.get().receiptId!;
