@@ -65,7 +65,8 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
 
 /**
  * The rest of the script tag comes in files fetched only when needed. The interface: at once
- * for a visitor who has not decided, or on `open()`. The receipt code: when the visitor starts using the
+ * for a visitor who has not decided, after the page has loaded when it must draw the floating button,
+ * or on `open()`. The receipt code: when the visitor starts using the
  * interface, on a decision, or when earlier pages left decisions or receipts to send. A returning visitor
  * who decides nothing runs this core alone, and a first visitor who ignores the banner never downloads
  * the receipt code.
@@ -108,6 +109,9 @@ const lazyParts =
     });
     const offChange = consent.on('change', receipts);
     if (!consent.get().decided) ui();
+    // A returning visitor's way back to the preferences (and to withdrawal) is the floating button,
+    // which the interface draws: fetched once the page has loaded, off the analytics' critical path.
+    else if (consent.config.floatingButton) afterLoad(ui, stop.signal);
     afterLoad(() => hasLeftovers(prefix) && receipts(), stop.signal);
     return () => {
       stop.abort();

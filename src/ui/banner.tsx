@@ -1,3 +1,4 @@
+import { DocLinks } from './doc-links';
 import { Fragment, h } from './h';
 import { Modal } from './modal';
 import { categoryLabel } from './texts-for';
@@ -5,9 +6,11 @@ import type { UiProps } from './ui-state';
 
 /**
  * The first question. `checkbox` mode: unticked boxes, «Принять» grants exactly what is ticked.
- * `buttons` mode: accept all, reject all and settings, with the same weight. Closing decides nothing.
+ * `buttons` mode: accept all, reject all and settings. Refusing looks the same as accepting in both
+ * modes. Closing decides nothing.
  */
-export function Banner({ consent, t, lang, show, s }: UiProps) {
+export function Banner(props: UiProps) {
+  const { consent, t, lang, show, s } = props;
   const { config } = consent;
   const checkbox = config.mode === 'checkbox';
   const optional = config.categories.slice(1);
@@ -16,22 +19,6 @@ export function Banner({ consent, t, lang, show, s }: UiProps) {
       {t.tickFirst}
     </p>
   ) as HTMLElement;
-  const docLink = (kind: 'policy' | 'consent') => {
-    const doc = config[kind];
-    return (
-      (doc.url || doc.text) && (
-        <a
-          href={doc.url || '#'}
-          onClick={(e: Event) => {
-            e.preventDefault();
-            show(kind);
-          }}
-        >
-          {t[kind]}
-        </a>
-      )
-    );
-  };
   const accept = () => {
     const ids = optional.filter((c) => s.ticked[c.id]).map((c) => c.id);
     if (!ids.length) return void (hint.hidden = false);
@@ -48,11 +35,7 @@ export function Banner({ consent, t, lang, show, s }: UiProps) {
         </button>
       </div>
       <p>{checkbox ? t.text : t.textButtons}</p>
-      <p>
-        {docLink('policy')}
-        {config.consent.url || config.consent.text ? ' · ' : ''}
-        {docLink('consent')}
-      </p>
+      <DocLinks {...props} />
       {checkbox &&
         optional.map((c) => (
           <label class="cat">
@@ -72,9 +55,7 @@ export function Banner({ consent, t, lang, show, s }: UiProps) {
         {checkbox ? (
           <>
             <button onClick={accept}>{t.accept}</button>
-            <button class="alt" onClick={decline}>
-              {t.decline}
-            </button>
+            <button onClick={decline}>{t.decline}</button>
           </>
         ) : (
           <>

@@ -26,6 +26,9 @@ export const mountUIWithLang =
     const { config } = consent;
     const host = document.createElement('soglasie-consent');
     if (config.theme !== 'auto') host.setAttribute('data-theme', config.theme);
+    const lang = fixed ?? resolveLang(config.lang);
+    // Screen readers pick their voice by it: the interface's language may differ from the page's.
+    host.lang = lang;
     const root = host.attachShadow({ mode: 'open' });
     if ('adoptedStyleSheets' in root) {
       if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
@@ -38,7 +41,6 @@ export const mountUIWithLang =
     // document leaves the layer below untouched, ticked boxes and focus included.
     const base = root.appendChild(document.createElement('div'));
     const top = root.appendChild(document.createElement('div'));
-    const lang = fixed ?? resolveLang(config.lang);
     const t = textsFor(config, lang);
     const s: UiState = { view: consent.get().decided ? null : 'banner', under: null, ticked: {}, values: {} };
     const texts: Partial<Record<'policy' | 'consent', Promise<string>>> = {};
@@ -47,7 +49,13 @@ export const mountUIWithLang =
       return (texts[kind] ??=
         doc.text !== undefined
           ? Promise.resolve(doc.text)
-          : fetch(doc.url!, { credentials: 'same-origin' }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`)))));
+          : fetch(doc.url!, { credentials: 'same-origin' })
+              .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+              // A failed load is not kept: opening the document again tries again.
+              .catch((error) => {
+                delete texts[kind];
+                throw error;
+              }));
     };
     const props: UiProps = { consent, t, lang, s, show, load };
     let painted: [OpenView | null | undefined, OpenView | null | undefined] = [undefined, undefined];
@@ -56,12 +64,24 @@ export const mountUIWithLang =
     let backTop: HTMLElement | null = null;
     const modal = (v: OpenView | null) => v === 'preferences' || (v === 'banner' && config.position === 'modal');
 
+    // Focus goes back where it was. If that control has been repainted (the banner's «Настроить», the
+    // floating button), to its namesake in what is shown now, else to the first control there, rather
+    // than to the start of the page.
+    const focusBack = (el: HTMLElement | null) => {
+      const buttons = Array.from(base.querySelectorAll('button'));
+      (el?.isConnected ? el : el && (buttons.find((b) => b.textContent === el.textContent) ?? buttons[0]))?.focus();
+    };
+    let mounted = false;
     const layer = (into: HTMLElement, node: Node | null) => {
       into.replaceChildren(...(node ? [node] : []));
       into.querySelector('dialog')?.showModal();
     };
     function paint() {
-      if (!host.isConnected) return;
+      if (!host.isConnected) {
+        // Pages that swap <body> (Turbo, pjax) take the host with it; reopening brings it back.
+        if (!mounted || !document.body) return;
+        document.body.appendChild(host);
+      }
       const doc = isDoc(s.view) ? s.view : null;
       const below = doc ? s.under : s.view;
       if (below !== painted[0]) {
@@ -80,8 +100,11 @@ export const mountUIWithLang =
       painted = [below, doc];
     }
     function show(view: OpenView | null) {
-      if (view === 'banner' && consent.get().decided) view = null;
       const was = s.view;
+      const decided = consent.get().decided;
+      if (view === 'banner' && decided) view = null;
+      // Closing the preferences before deciding goes back to the question, not to nothing.
+      if (view === null && !decided && (isDoc(was) ? s.under : was) === 'preferences') view = 'banner';
       const active = (root.activeElement ?? document.activeElement) as HTMLElement | null;
       const wasBelow = isDoc(was) ? s.under : was;
       const below = isDoc(view) ? wasBelow : view;
@@ -91,12 +114,22 @@ export const mountUIWithLang =
       s.under = isDoc(view) ? below : null;
       s.view = view;
       paint();
-      if (below !== wasBelow && modal(wasBelow)) backBase?.focus();
-      else if (isDoc(was) && !isDoc(view)) backTop?.focus();
+      if (below !== wasBelow && modal(wasBelow)) focusBack(backBase);
+      else if (isDoc(was) && !isDoc(view)) focusBack(backTop);
+      // A control repainted away under the visitor's focus (a decision made in the bar) hands it on too.
+      else if (active && !active.isConnected) focusBack(active);
     }
     const mount = () => {
+      mounted = true;
       document.body.appendChild(host);
       paint();
+      // 152-FZ art. 9 part 2: withdrawing must stay possible after the banner has gone.
+      const check = () =>
+        config.floatingButton ||
+        document.querySelector('[data-soglasie-open]') ||
+        console.warn('soglasie: no [data-soglasie-open] link and no floating button: a visitor who has decided cannot reopen the preferences to withdraw');
+      if (document.readyState === 'complete') check();
+      else addEventListener('load', check, { once: true });
     };
     if (document.body) mount();
     else document.addEventListener('DOMContentLoaded', mount, { once: true });

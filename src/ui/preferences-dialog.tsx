@@ -1,3 +1,4 @@
+import { DocLinks } from './doc-links';
 import { h } from './h';
 import { Modal } from './modal';
 import { categoryLabel, categoryText, fill } from './texts-for';
@@ -7,7 +8,8 @@ import type { UiProps } from './ui-state';
  * Per-category switches (as stored, never pre-ticked), the services and processors behind each,
  * the last decision with its receipt, «Сохранить» and a withdraw action.
  */
-export function PreferencesDialog({ consent, t, lang, show, s }: UiProps) {
+export function PreferencesDialog(props: UiProps) {
+  const { consent, t, lang, show, s } = props;
   const { config } = consent;
   const now = consent.get();
   const close = () => show(null);
@@ -22,16 +24,19 @@ export function PreferencesDialog({ consent, t, lang, show, s }: UiProps) {
       </div>
       <div class="bd">
         {now.gpc && <p class="muted">{t.gpc}</p>}
+        <DocLinks {...props} />
         {config.categories.map((c) => {
           const fixed = c.id === 'necessary';
+          // Under Global Privacy Control marketing is saved as refused whatever the switch says: so it cannot be switched on.
+          const off = now.gpc && c.id === 'marketing';
           return (
             <div>
               <label class="cat">
                 <input
                   type="checkbox"
                   role="switch"
-                  checked={fixed || !!s.values[c.id]}
-                  disabled={fixed}
+                  checked={fixed || (!off && !!s.values[c.id])}
+                  disabled={fixed || off}
                   onChange={(e: Event) => (s.values[c.id] = (e.target as HTMLInputElement).checked)}
                 />
                 <span>
@@ -56,7 +61,7 @@ export function PreferencesDialog({ consent, t, lang, show, s }: UiProps) {
             ? `${fill(t.decidedOn, { date: new Date(now.time! * 1000).toLocaleString(lang) })}. ${fill(t.receipt, { id: now.receiptId })}.${now.event === 'withdraw' ? ` ${t.withdrawn}` : ''}`
             : t.undecided}
         </p>
-        {operator.name && <p class="muted">{fill(t.operator, { name: [operator.name, operator.address].filter(Boolean).join(', ') })}</p>}
+        {operator.name && <p class="muted">{fill(t.operator, { name: [operator.name, operator.inn && `${lang === 'en' ? 'INN' : 'ИНН'} ${operator.inn}`, operator.ogrn && `${lang === 'en' ? 'OGRN' : 'ОГРН'} ${operator.ogrn}`, operator.address].filter(Boolean).join(', ') })}</p>}
         {operator.email && <p class="muted">{fill(t.withdrawBy, { email: operator.email })}</p>}
       </div>
       <div class="ft row" style={{ marginTop: '0' }}>

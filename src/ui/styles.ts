@@ -4,11 +4,11 @@
  * Theming: override the --sg-* custom properties on `soglasie-consent` from the page.
  */
 export const css = `
-:host{all:initial;--sg-bg:#fff;--sg-fg:#1b1b1f;--sg-muted:#4a4a55;--sg-border:#c9c9d2;--sg-accent:#1a56db;--sg-accent-fg:#fff;--sg-focus:#b4235a;--sg-radius:10px;--sg-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;--sg-z:2147483000}
-:host([data-theme=dark]){--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}
-@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}}
+:host{all:initial;color-scheme:light;--sg-bg:#fff;--sg-fg:#1b1b1f;--sg-muted:#4a4a55;--sg-border:#c9c9d2;--sg-accent:#1a56db;--sg-accent-fg:#fff;--sg-focus:#b4235a;--sg-radius:10px;--sg-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;--sg-z:2147483000}
+:host([data-theme=dark]){color-scheme:dark;--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}
+@media (prefers-color-scheme:dark){:host(:not([data-theme=light])){color-scheme:dark;--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}}
 *{box-sizing:border-box}
-.sg{font:15px/1.45 var(--sg-font);color:var(--sg-fg);background:var(--sg-bg);border:1px solid var(--sg-border);border-radius:var(--sg-radius);box-shadow:0 6px 30px #0004;padding:16px 18px;text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;visibility:visible;opacity:1}
+.sg{font:15px/1.45 var(--sg-font);color:var(--sg-fg);background:var(--sg-bg);border:1px solid var(--sg-border);border-radius:var(--sg-radius);box-shadow:0 6px 30px #0004;padding:16px 18px;text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;overflow-wrap:anywhere;visibility:visible;opacity:1}
 .bar{position:fixed;z-index:var(--sg-z);left:8px;right:8px;bottom:8px;max-height:80vh;overflow:auto}
 .box{position:fixed;z-index:var(--sg-z);right:12px;bottom:12px;width:min(420px,calc(100vw - 24px));max-height:80vh;overflow:auto}
 dialog.sg{max-width:min(760px,calc(100vw - 16px));max-height:calc(100vh - 32px);width:100%;margin:auto;padding:0;display:flex;flex-direction:column;overflow:hidden}
@@ -29,7 +29,8 @@ button.alt{background:var(--sg-bg);color:var(--sg-fg);border-color:var(--sg-fg)}
 button.link{min-height:24px;padding:2px 0;border:0;background:none;color:var(--sg-accent);text-decoration:underline;font-weight:400}
 button.x{background:none;border:0;color:var(--sg-fg);font-size:24px;line-height:1;padding:6px 10px}
 :focus-visible{outline:3px solid var(--sg-focus);outline-offset:2px}
-label.cat{display:flex;gap:10px;align-items:flex-start;padding:6px 0;cursor:pointer}
+label.cat{display:flex;gap:10px;align-items:flex-start;padding:10px 0;min-height:44px;cursor:pointer}
+.docs a{display:inline-block;padding:6px 0}
 input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(--sg-accent)}
 .muted{color:var(--sg-muted);font-size:14px}
 .alert{color:var(--sg-focus);font-weight:600;margin:8px 0 0}

@@ -136,6 +136,11 @@ test.describe('script-tag configuration', () => {
     await page.goto(server.page('/gpc.html', sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-mode="buttons"' })));
     await banner(page).getByRole('button', { name: 'Принять все' }).click();
     expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ gpc: true, categories: { analytics: true, marketing: false } });
+    // The preferences cannot pretend otherwise: the marketing switch is off and cannot be switched on.
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const marketing = page.getByRole('dialog').getByRole('switch', { name: /Маркетинг/ });
+    await expect(marketing).toBeDisabled();
+    await expect(marketing).not.toBeChecked();
   });
 
   test('every change is mirrored as a soglasie:change DOM event', async ({ page, server }) => {

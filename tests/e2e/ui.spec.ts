@@ -30,6 +30,15 @@ test.describe('banner: checkbox mode (default)', () => {
     expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
+  test('Отклонить carries the same weight as Принять', async ({ page, server }) => {
+    await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
+    const look = (name: string) =>
+      banner(page)
+        .getByRole('button', { name, exact: true })
+        .evaluate((el) => ['backgroundColor', 'color', 'borderColor', 'fontWeight', 'height'].map((k) => getComputedStyle(el)[k as 'color']));
+    expect(await look('Отклонить')).toEqual(await look('Принять'));
+  });
+
   test('Escape and the close control hide the banner and grant nothing', async ({ page, server }) => {
     await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
     await banner(page).getByRole('checkbox').first().check();
@@ -88,6 +97,18 @@ test.describe('banner: buttons mode', () => {
     expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
+  test('closing the preferences before deciding brings the question back, with focus on Настроить', async ({ page, server }) => {
+    await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
+    await banner(page).getByRole('button', { name: 'Настроить' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    // The consent document can be read from the preferences too: consent can be given there.
+    await expect(dialog.getByRole('link', { name: 'Согласие на обработку персональных данных' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(banner(page).getByRole('button', { name: 'Настроить' })).toBeFocused();
+    expect(await decided(page)).toBe(false);
+  });
+
   test('Настроить opens the preferences; switches start unticked; Сохранить grants what was switched on', async ({ page, server }) => {
     await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
     await banner(page).getByRole('button', { name: 'Настроить' }).click();
@@ -139,6 +160,17 @@ test.describe('preferences dialog', () => {
     await page.getByRole('button', { name: 'Настройки cookie' }).click();
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
+
+  test('the floating button is there on every later page too, and withdrawal works from it', async ({ page, server }) => {
+    const url = server.page('/fab-later.html', sitePage({ attrs: `${docs} data-floating-button data-reload-on-withdraw="false"` }));
+    await page.goto(url);
+    await banner(page).getByRole('checkbox').first().check();
+    await banner(page).getByRole('button', { name: 'Принять', exact: true }).click();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Настройки cookie' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Отозвать согласие' }).click();
+    expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
 });
 
 test.describe('policy and consent viewer', () => {
@@ -177,6 +209,51 @@ test.describe('policy and consent viewer', () => {
     const alert = page.getByRole('dialog').getByRole('alert');
     await expect(alert).toContainText('Не удалось загрузить документ.');
     await expect(alert.getByRole('link', { name: 'Открыть документ по ссылке' })).toHaveAttribute('href', '/policies/missing.txt');
+  });
+
+  test('a document that failed to load is fetched again when opened again', async ({ page, server }) => {
+    let calls = 0;
+    await page.route('**/policies/flaky.txt', (route) =>
+      ++calls === 1 ? route.fulfill({ status: 503, body: '' }) : route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: 'Политика\n\nТекст политики.' }),
+    );
+    await page.goto(server.page('/flaky.html', sitePage({ attrs: 'data-policy-url="/policies/flaky.txt"' })));
+    const link = banner(page).getByRole('link', { name: 'Политика конфиденциальности' });
+    await link.click();
+    await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Не удалось загрузить документ.');
+    await page.keyboard.press('Escape');
+    await link.click();
+    await expect(page.getByRole('dialog')).toContainText('Текст политики.');
+  });
+});
+
+test.describe('on the page', () => {
+  test('a page with no way back to the preferences gets a warning; a data-soglasie-open link silences it', async ({ page, server, consoleMessages }) => {
+    const warned = () => consoleMessages.some((m) => m.includes('no [data-soglasie-open] link and no floating button'));
+    await page.goto(server.page('/no-way-back.html', sitePage({ attrs: docs })));
+    await expect.poll(warned).toBe(true);
+    consoleMessages.length = 0;
+    await page.goto(server.page('/way-back.html', sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' })));
+    await expect(banner(page)).toBeVisible();
+    await page.waitForFunction(() => document.readyState === 'complete');
+    expect(warned()).toBe(false);
+  });
+
+  test('the interface tells screen readers its language when it differs from the page', async ({ page, server }) => {
+    await page.goto(server.page('/lang.html', sitePage({ attrs: `${docs} data-lang="en"` })));
+    await expect(banner(page)).toBeVisible();
+    expect(await page.locator('soglasie-consent').getAttribute('lang')).toBe('en');
+  });
+
+  test('a page that swaps its <body> (Turbo, pjax) can still open the preferences', async ({ page, server }) => {
+    await page.goto(server.page('/swap.html', sitePage({ attrs: docs })));
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      body.innerHTML = '<main><h1>Другая страница</h1></main>';
+      document.documentElement.replaceChild(body, document.body);
+    });
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
 });
 
