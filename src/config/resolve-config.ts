@@ -5,7 +5,9 @@ const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
 const DEFAULT_LIFETIME = 6;
 const MAX_LIFETIME = 13;
 const COOKIE_NAME = /^[\w-]{1,64}$/;
-const SCRIPT_URL = /^\s*(javascript|data|vbscript|blob):/i;
+// Browsers drop tabs and line breaks anywhere in a URL and C0 controls and spaces around it, so
+// `java\tscript:` is `javascript:` to them: the test sees the URL the way they do.
+const SCRIPT_URL = /^[\0- ]*(javascript|data|vbscript|blob):/i;
 
 const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
   ['yandexMetrica', { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*'] }],
@@ -15,7 +17,7 @@ const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
 
 /** Links and endpoints are followed by the SDK: a script URL there would run in the site's origin. */
 function unsafeUrl(url: string, field: string, warn: Warn): boolean {
-  if (!SCRIPT_URL.test(url)) return false;
+  if (!SCRIPT_URL.test(url.replace(/[\t\n\r]/g, ''))) return false;
   warn(__QUIET__ ? '' : `${field}: ${JSON.stringify(url.slice(0, 40))} is not an http(s) or relative URL; ignored`);
   return true;
 }
@@ -61,14 +63,20 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   }
 
   const integrations = config.integrations ?? {};
-  const trackers = TRACKERS.filter(([key]) => integrations[key]);
-  const analytics = categories.find((c) => c.id === 'analytics');
-  if (trackers.length && !analytics) {
-    warn(__QUIET__ ? '' : 'integrations: trackers wait for the "analytics" category, which is not configured; they will never load');
-  } else if (analytics && !analytics.services && trackers.length) {
-    // The built-in trackers name themselves and their processors unless the site lists services itself.
-    categories[categories.indexOf(analytics)] = { ...analytics, services: trackers.map(([, service]) => service) };
+  // Each built-in tracker waits for its category: `analytics`, or Metrica's own `category`.
+  const waits = new Map<string, ServiceConfig[]>();
+  for (const [key, service] of TRACKERS) {
+    const tracker = integrations[key];
+    if (!tracker) continue;
+    const id = ('category' in tracker && tracker.category) || 'analytics';
+    waits.set(id, [...(waits.get(id) ?? []), service]);
   }
+  waits.forEach((services, id) => {
+    const i = categories.findIndex((c) => c.id === id);
+    if (i < 0) warn(__QUIET__ ? '' : `integrations: ${services.map((sv) => sv.name).join(', ')} wait for the "${id}" category, which is not configured; they will never load`);
+    // The built-in trackers name themselves and their processors unless the site lists services itself.
+    else if (!categories[i].services) categories[i] = { ...categories[i], services };
+  });
   const policy = safeDocument(config.policy, 'policy', warn);
   const consent = safeDocument(config.consent, 'consent', warn);
   const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', warn) ? undefined : config.endpoint;
@@ -105,9 +113,7 @@ function warnMissingConsentElements(c: ResolvedConfig, warn: Warn): void {
   if (!c.operator.address) missing.push('operator.address');
   if (!c.processing.purposes?.length) missing.push('processing.purposes');
   if (!c.operator.email) missing.push('operator.email (withdrawal)');
-  if (missing.length && !c.consent.url && !c.consent.text) {
-    missing.push('consent (the consent document)');
-  }
+  if (!c.consent.url && !c.consent.text) missing.push('consent (the consent document)');
   if (missing.length) {
     warn(__QUIET__ ? '' : 
       `a consent under 152-FZ art. 9 must name the operator's name and address, the purposes, the list of data, ` +

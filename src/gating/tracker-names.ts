@@ -13,9 +13,14 @@ const BUILT_IN: Record<string, string[]> = { analytics: ['_ym*', '_ga*', '_gid']
  */
 export function trackerNames(config: ResolvedConfig, categories: string[]): string[] {
   const ym = config.integrations.yandexMetrica?.category;
-  return categories.flatMap((id) => [
-    ...(BUILT_IN[id] || []),
-    ...(id === ym ? ['_ym*'] : []),
-    ...(config.categories.find((c) => c.id === id)?.services || []).flatMap((s) => s.cookies || []),
-  ]);
+  // Once each: a built-in tracker's own service entry lists its cookies as well.
+  return [
+    ...new Set(
+      categories.flatMap((id) => [
+        ...(BUILT_IN[id] || []),
+        ...(id === ym ? ['_ym*'] : []),
+        ...(config.categories.find((c) => c.id === id)?.services || []).flatMap((s) => s.cookies || []),
+      ]),
+    ),
+  ];
 }

@@ -67,9 +67,25 @@ describe('resolveConfig: trackers and URLs', () => {
     expect(own.config.categories[1].services).toEqual([]);
   });
 
-  it('warns that trackers never load without an analytics category', () => {
-    const { warnings } = resolve({ ...complete, categories: [{ id: 'marketing' }], integrations: { yandexMetrica: { id: 1 } } });
-    expect(warnings).toEqual(['integrations: trackers wait for the "analytics" category, which is not configured; they will never load']);
+  it('warns that trackers never load without their category', () => {
+    const { warnings } = resolve({ ...complete, categories: [{ id: 'marketing' }], integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
+    expect(warnings).toEqual(['integrations: Яндекс Метрика, Google Analytics wait for the "analytics" category, which is not configured; they will never load']);
+  });
+
+  it('files Metrica under its own category when it has one, and warns only for what cannot load', () => {
+    const { config, warnings } = resolve({
+      ...complete,
+      categories: [{ id: 'marketing' }],
+      integrations: { yandexMetrica: { id: 1, category: 'marketing' }, googleAnalytics: { id: 'G-X' } },
+    });
+    expect(config.categories[1].services?.map((s) => s.name)).toEqual(['Яндекс Метрика']);
+    expect(warnings).toEqual(['integrations: Google Analytics wait for the "analytics" category, which is not configured; they will never load']);
+  });
+
+  it('asks for the consent document even when everything else is there', () => {
+    const { warnings } = resolve({ ...complete, consent: {} });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/missing: consent \(the consent document\)$/);
   });
 
   it('refuses script URLs for documents and the endpoint, and malformed digests', () => {
@@ -83,5 +99,14 @@ describe('resolveConfig: trackers and URLs', () => {
     expect(config.consent.sha256).toBeUndefined();
     expect(config.endpoint).toBeUndefined();
     expect(warnings).toHaveLength(3);
+  });
+
+  it('sees script URLs the way browsers do: tabs and line breaks inside, control characters before', () => {
+    for (const url of ['java\tscript:alert(1)', 'jav\nascript:alert(1)', '\u0001javascript:alert(1)', 'vb\rscript:x']) {
+      const { config, warnings } = resolve({ ...complete, policy: { url } });
+      expect(config.policy.url, JSON.stringify(url)).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+    }
+    expect(resolve({ ...complete, policy: { url: '/policy.txt' } }).config.policy.url).toBe('/policy.txt');
   });
 });
