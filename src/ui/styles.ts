@@ -2,9 +2,11 @@
  * The UI's only stylesheet, adopted by the shadow root as a constructed sheet: the page's CSS cannot
  * reach in, ours cannot leak out, and no `<style>` tag is needed under a strict style-src.
  * Theming: override the --sg-* custom properties on `soglasie-consent` from the page.
+ * The host is fixed-positioned: out of the page's flow, it is never a flex or grid item that a `gap`
+ * would make room for, and the page's layout does not move when it comes or goes.
  */
 export const css = `
-:host{all:initial;color-scheme:light;--sg-bg:#fff;--sg-fg:#1b1b1f;--sg-muted:#4a4a55;--sg-border:#c9c9d2;--sg-accent:#1a56db;--sg-accent-fg:#fff;--sg-focus:#b4235a;--sg-radius:10px;--sg-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;--sg-z:2147483000}
+:host{all:initial;position:fixed;z-index:var(--sg-z);color-scheme:light;--sg-bg:#fff;--sg-fg:#1b1b1f;--sg-muted:#4a4a55;--sg-border:#c9c9d2;--sg-accent:#1a56db;--sg-accent-fg:#fff;--sg-focus:#b4235a;--sg-radius:10px;--sg-font:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;--sg-z:2147483000}
 :host([data-theme=dark]){color-scheme:dark;--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}
 @media (prefers-color-scheme:dark){:host(:not([data-theme=light])){color-scheme:dark;--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}}
 *{box-sizing:border-box}

@@ -368,4 +368,26 @@ test.describe('positions and layout', () => {
     await expect(banner(page)).toBeHidden();
     expect(await page.evaluate(() => (window as { __cls?: number }).__cls)).toBe(0);
   });
+
+  test("the banner stays above the page's own fixed elements (a chat widget, a sticky footer)", async ({ page, server }) => {
+    const widget = '<div id="widget" style="position:fixed;left:0;right:0;bottom:0;height:300px;z-index:100000;background:#eee">Чат</div>';
+    await page.goto(server.page('/over.html', sitePage({ attrs: docs, body: widget })));
+    await banner(page).getByRole('checkbox').first().check();
+    await banner(page).getByRole('button', { name: 'Принять', exact: true }).click();
+    expect(await decided(page)).toBe(true);
+  });
+
+  for (const [kind, css] of [
+    ['flex', 'body{display:flex;flex-direction:column;min-height:100vh;gap:24px;margin:0}main{flex:1}'],
+    ['grid', 'body{display:grid;min-height:100vh;gap:24px;margin:0}'],
+  ]) {
+    test(`the host takes no room in a ${kind} page layout with gaps: the footer stays where it was`, async ({ page, server }) => {
+      await page.goto(server.page(`/${kind}.html`, sitePage({ attrs: docs, head: `<style>${css}</style>`, body: '<footer>Подвал</footer>' })));
+      await expect(banner(page)).toBeVisible();
+      const footerTop = () => page.locator('footer').evaluate((el) => el.getBoundingClientRect().top);
+      const withHost = await footerTop();
+      await page.evaluate(() => document.querySelector('soglasie-consent')!.remove());
+      expect(withHost).toBe(await footerTop());
+    });
+  }
 });
