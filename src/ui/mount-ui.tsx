@@ -41,6 +41,10 @@ export const mountUIWithLang =
     // document leaves the layer below untouched, ticked boxes and focus included.
     const base = root.appendChild(document.createElement('div'));
     const top = root.appendChild(document.createElement('div'));
+    // Says «Сохранено.» / «Согласие отозвано.» to screen readers: the dialog that was used has closed.
+    const status = root.appendChild(document.createElement('p'));
+    status.setAttribute('role', 'status');
+    status.className = 'sr';
     const t = textsFor(config, lang);
     const s: UiState = { view: consent.get().decided ? null : 'banner', under: null, ticked: {}, values: {} };
     const texts: Partial<Record<'policy' | 'consent', Promise<string>>> = {};
@@ -135,7 +139,10 @@ export const mountUIWithLang =
     else document.addEventListener('DOMContentLoaded', mount, { once: true });
 
     const offOpen = consent.on('open', ({ view }) => show(view));
-    const offChange = consent.on('change', () => show(null));
+    const offChange = consent.on('change', ({ event }) => {
+      status.textContent = event === 'withdraw' ? t.withdrawn : t.saved;
+      show(null);
+    });
     return () => {
       offOpen();
       offChange();

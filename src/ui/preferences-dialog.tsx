@@ -37,13 +37,18 @@ export function PreferencesDialog(props: UiProps) {
                   role="switch"
                   checked={fixed || (!off && !!s.values[c.id])}
                   disabled={fixed || off}
+                  // Named by the category alone; its description is read as a description.
+                  aria-labelledby={`n-${c.id}`}
+                  aria-describedby={`${fixed ? 'a-necessary ' : ''}d-${c.id}`}
                   onChange={(e: Event) => (s.values[c.id] = (e.target as HTMLInputElement).checked)}
                 />
                 <span>
-                  <strong>{categoryLabel(c, lang, t)}</strong>
-                  {fixed && <span class="muted"> — {t.alwaysOn}</span>}
+                  <strong id={`n-${c.id}`}>{categoryLabel(c, lang, t)}</strong>
+                  {fixed && <span class="muted" id="a-necessary"> — {t.alwaysOn}</span>}
                   <br />
-                  <span class="muted">{categoryText(c, lang, t)}</span>
+                  <span class="muted" id={`d-${c.id}`}>
+                    {categoryText(c, lang, t)}
+                  </span>
                 </span>
               </label>
               {!!c.services?.length && (

@@ -11,9 +11,9 @@ export const css = `
 @media (prefers-color-scheme:dark){:host(:not([data-theme=light])){color-scheme:dark;--sg-bg:#1d1e22;--sg-fg:#f1f1f4;--sg-muted:#c3c3cc;--sg-border:#5a5b66;--sg-accent:#8ab4ff;--sg-accent-fg:#0b1a33;--sg-focus:#ffb1cc}}
 *{box-sizing:border-box}
 .sg{font:15px/1.45 var(--sg-font);color:var(--sg-fg);background:var(--sg-bg);border:1px solid var(--sg-border);border-radius:var(--sg-radius);box-shadow:0 6px 30px #0004;padding:16px 18px;text-align:left;letter-spacing:normal;word-spacing:normal;text-transform:none;overflow-wrap:anywhere;visibility:visible;opacity:1}
-.bar{position:fixed;z-index:var(--sg-z);left:8px;right:8px;bottom:8px;max-height:80vh;overflow:auto}
+.bar{position:fixed;z-index:var(--sg-z);left:8px;right:8px;bottom:8px;max-height:80vh;max-height:80dvh;overflow:auto}
 .box{position:fixed;z-index:var(--sg-z);right:12px;bottom:12px;width:min(420px,calc(100vw - 24px));max-height:80vh;overflow:auto}
-dialog.sg{max-width:min(760px,calc(100vw - 16px));max-height:calc(100vh - 32px);width:100%;margin:auto;padding:0;display:flex;flex-direction:column;overflow:hidden}
+dialog.sg{max-width:min(760px,calc(100vw - 16px));max-height:calc(100vh - 32px);max-height:calc(100dvh - 32px);width:100%;margin:auto;padding:0;display:flex;flex-direction:column;overflow:hidden}
 dialog.sg:not([open]){display:none}
 dialog::backdrop{background:#0008}
 .hd{display:flex;gap:12px;align-items:center;justify-content:space-between;padding:14px 18px;border-bottom:1px solid var(--sg-border)}
@@ -37,6 +37,7 @@ input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(
 .muted{color:var(--sg-muted);font-size:14px}
 .alert{color:var(--sg-focus);font-weight:600;margin:8px 0 0}
 .doc p,.doc li{max-width:72ch}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .fab{position:fixed;z-index:var(--sg-z);left:12px;bottom:12px;border-radius:50%;width:48px;height:48px;padding:0;font-size:22px}
 @media (prefers-reduced-motion:no-preference){.bar,.box{animation:sg-in .2s ease-out}@keyframes sg-in{from{transform:translateY(12px)}}}
 @media (max-width:480px){.bar{left:0;right:0;bottom:0;border-radius:var(--sg-radius) var(--sg-radius) 0 0;padding:14px}.row button{flex-basis:100%}}

@@ -118,9 +118,13 @@ test.describe('banner: buttons mode', () => {
     await expect(dialog.getByRole('switch', { name: /Необходимые/ })).toBeChecked();
     await expect(dialog.getByRole('switch', { name: /Аналитика/ })).not.toBeChecked();
     await expect(dialog.getByText('Яндекс Метрика — обработчик: ООО «Яндекс»')).toBeVisible();
-    await dialog.getByRole('switch', { name: /Маркетинг/ }).check();
+    // A switch is named by its category alone; the description is its description.
+    await expect(dialog.getByRole('switch', { name: 'Маркетинг', exact: true })).toHaveAccessibleDescription('Показ и оценка рекламы.');
+    await dialog.getByRole('switch', { name: 'Маркетинг', exact: true }).check();
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect(dialog).toBeHidden();
+    // …and screen readers hear that it was saved: the dialog they used is gone.
+    await expect(page.getByRole('status')).toHaveText('Сохранено.');
     expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: true });
   });
 });
