@@ -51,7 +51,7 @@ export const configRules: Rule = {
       fields: {
         yandexMetrica: { fields: { id: trackerId, options: 'json', src: 'string', category: 'string' } },
         googleAnalytics: { fields: { id: 'string', mode: { enum: ['basic', 'advanced'] }, src: 'string', options: 'json' } },
-        googleTagManager: { fields: { id: 'string', src: 'string' } },
+        googleTagManager: { fields: { id: 'string', src: 'string', category: 'string' } },
       },
     },
     reloadOnWithdraw: 'boolean',

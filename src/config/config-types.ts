@@ -109,6 +109,11 @@ export interface GoogleTagManagerConfig {
   /** Container id `GTM-XXXX`. */
   id: string;
   src?: string;
+  /**
+   * Category that must be granted; default `analytics`. A container that also holds non-Google pixels
+   * (VK, Top.Mail.ru, Meta) is better under `marketing`.
+   */
+  category?: string;
 }
 
 /** Built-in trackers: no snippet for the site owner to paste. */

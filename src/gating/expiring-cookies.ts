@@ -13,7 +13,11 @@ const EXPIRED = '=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=';
 export function expiringCookies(name: string, host: string, path: string): string[] {
   const labels = host.split('.');
   const domains = /^[\d.]+$|:/.test(host) ? [] : labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-  const paths = new Set(path.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/') || '/'));
+  // `path=/shop` and `path=/shop/` are different cookies, and both reach /shop/cart.
+  const paths = new Set(path.split('/').flatMap((_, i, parts) => {
+    const p = parts.slice(0, i + 1).join('/');
+    return i < parts.length - 1 ? [p || '/', p + '/'] : [p || '/'];
+  }));
   const out: string[] = [];
   for (const p of paths) for (const d of ['', ...domains]) out.push(name + EXPIRED + p + (d && '; domain=' + d));
   return out;

@@ -31,7 +31,10 @@ export function framePlaceholder(consent: Consent, need: string): HTMLElement {
   box.textContent = (own.frameNotice || notice).replace('{category}', names.join(', ')) + ' ';
   button.type = 'button';
   button.textContent = own.frameAllow || allow;
-  button.onclick = () => consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' });
+  // Only what can be granted is asked for here: a category the site never configured, or marketing
+  // under Global Privacy Control, would be saved as a refusal. The preferences explain those.
+  const grantable = ids.every((id) => consent.config.optional.includes(id) && !(id === 'marketing' && consent.get().gpc));
+  button.onclick = () => (grantable ? consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' }) : consent.open('preferences'));
   box.style.padding = '12px';
   box.style.border = '1px solid #8888';
   box.append(button);

@@ -5,7 +5,8 @@ import { pageNonce } from './page-nonce';
 import { runScript } from './run-script';
 
 const SELECTOR = '[data-consent]';
-const GOOGLE = /googletagmanager\.com|gtag\(/;
+// gtag/GTM snippets, also served first-party or server-side (https://sgtm.site.ru/gtm.js?id=…).
+const GOOGLE = /googletagmanager\.com|gtag\(|gtm\.js|gtag\/js/;
 
 /**
  * A scanner of `data-consent` elements under a root. Each allowed element is let go exactly once:
@@ -50,10 +51,12 @@ export function gateElements(consent: Consent, ran: Set<string>): (root: ParentN
         runScript(el);
         continue;
       }
-      for (const attr of ['src', 'srcset']) {
+      for (const attr of ['src', 'srcset', 'poster']) {
         const value = el.getAttribute('data-' + attr);
         if (value !== null) el.setAttribute(attr, value);
       }
+      // A <source> already in a <video>/<audio> is only read when the element loads again.
+      if (el.localName === 'source') (el.parentElement as HTMLMediaElement | null)?.load?.();
       const hold = held.get(el);
       if (hold) {
         hold[0].remove();

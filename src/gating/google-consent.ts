@@ -51,8 +51,8 @@ export const consentTypes = (categories: Record<string, boolean> = {}): Record<s
 /**
  * Sends Consent Mode v2 state to Google. With `start`, the first call pushes the all-denied default
  * (before any Google tag can read the queue) and defines `window.gtag`; after that, each call pushes the
- * visitor's decision (a withdrawal pushes `denied`). Before `start` it does nothing: pages without Google
- * get no `dataLayer`.
+ * visitor's decision (a withdrawal pushes `denied`) and a `soglasie_consent` event with the categories.
+ * Before `start` it does nothing: pages without Google get no `dataLayer`.
  *
  * @example
  * googleConsent(consent.get(), true); // defaults, then the stored decision
@@ -66,5 +66,9 @@ export function googleConsent(snapshot: ConsentSnapshot, start?: boolean): void 
     w.gtag = w.gtag || gtag;
     gtag('consent', 'default', { ...consentTypes(), wait_for_update: 500 });
   }
-  if (started && snapshot.decided) gtag('consent', 'update', consentTypes(snapshot.categories));
+  if (started && snapshot.decided) {
+    gtag('consent', 'update', consentTypes(snapshot.categories));
+    // Consent Mode binds Google's tags only: GTM triggers of other tags (VK, Top.Mail.ru) fire on this.
+    dataLayer().push({ event: 'soglasie_consent', soglasie: { ...snapshot.categories } });
+  }
 }

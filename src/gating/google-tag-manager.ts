@@ -4,8 +4,8 @@ import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
 
 /**
- * Google Tag Manager without a snippet: the container loads once `analytics` is granted, after the
- * Consent Mode defaults, so its tags see the visitor's choice. `src` is used as given.
+ * Google Tag Manager without a snippet: the container loads once `analytics` (or its `category`) is
+ * granted, after the Consent Mode defaults, so its tags see the visitor's choice. `src` is used as given.
  *
  * @example
  * googleTagManager({ id: 'GTM-ABC123' });
@@ -13,7 +13,7 @@ import type { Tracker } from './tracker';
 export function googleTagManager(c?: GoogleTagManagerConfig): Tracker | undefined {
   if (!c?.id) return;
   return {
-    need: 'analytics',
+    need: c.category || 'analytics',
     load() {
       dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
       loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id);

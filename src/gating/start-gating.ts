@@ -35,9 +35,13 @@ export const startGating: ConsentPlugin = (consent) => {
   );
   // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
   // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
-  // (every cookie, every localStorage key) stays off the page's critical path.
-  const sweep = () => first.decided && deleteTrackerData(trackerNames(config, config.optional.filter((id) => !first.categories[id])));
-  afterLoad(sweep);
+  // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
+  // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
+  const stop = new AbortController();
+  afterLoad(() => {
+    const now = consent.get();
+    if (now.decided) deleteTrackerData(trackerNames(config, config.optional.filter((id) => !now.categories[id])));
+  }, stop.signal);
 
   const scan = gateElements(consent, ran);
   const apply = () => {
@@ -75,6 +79,7 @@ export const startGating: ConsentPlugin = (consent) => {
   apply();
 
   return () => {
+    stop.abort();
     offChange();
     if (observer) observer.disconnect();
     document.removeEventListener('DOMContentLoaded', apply);

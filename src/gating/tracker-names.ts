@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/config-types';
 
 /** What the built-in trackers store, by the category that allows them. */
-const BUILT_IN: Record<string, string[]> = { analytics: ['_ym*', '_ga*', '_gid'], marketing: ['_gcl*'] };
+const BUILT_IN: Record<string, string[]> = { analytics: ['_ga*', '_gid'], marketing: ['_gcl*'] };
 
 /**
  * Cookie and storage names to delete when these categories are taken back: the built-in trackers'
@@ -12,13 +12,14 @@ const BUILT_IN: Record<string, string[]> = { analytics: ['_ym*', '_ga*', '_gid']
  * trackerNames(consent.config, ['analytics']); // ['_ym*', '_ga*', '_gid', …services' cookies]
  */
 export function trackerNames(config: ResolvedConfig, categories: string[]): string[] {
-  const ym = config.integrations.yandexMetrica?.category;
+  // Metrica's under its own category when it has one, else under analytics (a pasted snippet too).
+  const ym = config.integrations.yandexMetrica?.category || 'analytics';
   // Once each: a built-in tracker's own service entry lists its cookies as well.
   return [
     ...new Set(
       categories.flatMap((id) => [
-        ...(BUILT_IN[id] || []),
         ...(id === ym ? ['_ym*'] : []),
+        ...(BUILT_IN[id] || []),
         ...(config.categories.find((c) => c.id === id)?.services || []).flatMap((s) => s.cookies || []),
       ]),
     ),

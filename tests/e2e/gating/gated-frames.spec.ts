@@ -47,6 +47,21 @@ test.describe('gated iframes and pixels', () => {
     await expect.poll(() => short(analytics)).toEqual(['mc.yandex.ru/watch/1?pixel']);
   });
 
+  test('the placeholder of a category the site never configured opens the preferences instead of saving a refusal', async ({ page, server }) => {
+    await page.goto(server.page('/frame-typo.html', sitePage({ body: iframe('video') })));
+    await page.locator('[data-consent-placeholder="video"]').getByRole('button', { name: 'Разрешить' }).click();
+    await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
+    expect(await page.evaluate(() => window.Soglasie!.get().decided)).toBe(false);
+  });
+
+  test('a <source> in a <video> is let go and the player picks it up', async ({ page, server }) => {
+    const body = `<video width="320" height="180"><source data-consent="marketing" data-src="/fixtures/gating/clip.mp4" type="video/mp4"></video>`;
+    await page.goto(server.page('/video.html', sitePage({ body })), { waitUntil: 'networkidle' });
+    expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toBe('');
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toMatch(/\/fixtures\/gating\/clip\.mp4$/);
+  });
+
   test('an iframe added later gets its placeholder', async ({ page, server }) => {
     await page.goto(server.page('/frame-late.html', sitePage()));
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframe('marketing'));

@@ -22,9 +22,11 @@ test.describe('Google Consent Mode v2', () => {
     await expect.poll(() => short(analytics)).toContain(`www.google-analytics.com/g/collect?tid=${GA_ID}&gcs=G111`);
     const layer = await dataLayer(page);
     const update = { ...ALL_DENIED, analytics_storage: 'granted', functionality_storage: 'granted', security_storage: 'granted' };
-    expect(layer.slice(0, 4)).toEqual([
+    expect(layer.slice(0, 5)).toEqual([
       ['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }],
       ['consent', 'update', update],
+      // For a tag manager's other tags, which Consent Mode does not bind.
+      { event: 'soglasie_consent', soglasie: { necessary: true, analytics: true, marketing: false } },
       ['js', expect.anything()],
       ['config', GA_ID, {}],
     ]);
@@ -42,6 +44,30 @@ test.describe('Google Consent Mode v2', () => {
       ['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }],
       ['consent', 'update', { ...ALL_DENIED, functionality_storage: 'granted', security_storage: 'granted' }],
     ]);
+  });
+
+  test('a container under marketing waits for marketing; every decision is a soglasie_consent event for its triggers', async ({ page, server, analytics }) => {
+    await page.goto(server.page('/gtm.html', sitePage({ attrs: `${POLICY} data-google-tag-manager="GTM-TEST1" data-google-tag-manager-category="marketing"` })));
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await page.waitForLoadState('networkidle');
+    expect(short(analytics).filter((u) => u.includes('gtm.js'))).toEqual([]);
+    await page.evaluate(() => window.Soglasie!.set({ marketing: true }));
+    await expect.poll(() => short(analytics).filter((u) => u.includes('gtm.js'))).toEqual(['www.googletagmanager.com/gtm.js?id=GTM-TEST1']);
+    const events = (await dataLayer(page)).filter((e) => (e as { event?: string }).event === 'soglasie_consent');
+    expect(events).toEqual([
+      { event: 'soglasie_consent', soglasie: { necessary: true, analytics: true, marketing: false } },
+      { event: 'soglasie_consent', soglasie: { necessary: true, analytics: true, marketing: true } },
+    ]);
+  });
+
+  test('a first-party or server-side GTM snippet (no googletagmanager.com, no gtag) gets the defaults first', async ({ page, server }) => {
+    const snippet = `<script type="text/plain" data-consent="analytics">(window.dataLayer = window.dataLayer || []).push({ 'gtm.start': 1, event: 'gtm.js' }); /* https://sgtm.example.ru/gtm.js?id=GTM-X */</script>`;
+    await page.goto(server.page('/sgtm.html', sitePage({ attrs: POLICY, body: snippet })));
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await expect.poll(async () => (await dataLayer(page)).length).toBeGreaterThan(1);
+    const layer = await dataLayer(page);
+    expect(layer[0]).toEqual(['consent', 'default', { ...ALL_DENIED, wait_for_update: 500 }]);
+    expect(layer.findIndex((e) => (e as { event?: string }).event === 'gtm.js')).toBeGreaterThan(1);
   });
 
   test('a pasted gtag.js snippet gets the defaults and the decision before it runs', async ({ page, server }) => {

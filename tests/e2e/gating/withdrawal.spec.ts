@@ -14,7 +14,10 @@ test.describe('withdrawal and decline after accept', () => {
     await page.evaluate(() => window.Soglasie!.withdraw());
     await expect.poll(async () => (await cookieNames(page)).filter((n) => /^_(ga|ym)/.test(n))).toEqual([]);
     expect((await storageKeys(page)).filter((k) => k.startsWith('_ym'))).toEqual([]);
-    expect((await dataLayer(page)).at(-1)).toEqual(['consent', 'update', { ...ALL_DENIED, functionality_storage: 'granted', security_storage: 'granted' }]);
+    expect((await dataLayer(page)).slice(-2)).toEqual([
+      ['consent', 'update', { ...ALL_DENIED, functionality_storage: 'granted', security_storage: 'granted' }],
+      { event: 'soglasie_consent', soglasie: { necessary: true, analytics: false, marketing: false } },
+    ]);
     expect(await global(page, '__marker')).toBe(1);
     expect(short(analytics).length).toBeGreaterThan(0);
   });
@@ -96,6 +99,31 @@ test.describe('withdrawal and decline after accept', () => {
     await page.waitForLoadState('networkidle');
     // Requests still being proxied when the test ends must not fail it afterwards.
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
+  test('the sweep spares a tracker allowed while the page was still loading', async ({ page, server }) => {
+    // The page's load event waits for this image until the test lets it go.
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    await page.route('**/slow.gif', async (route) => {
+      await held;
+      await route.fulfill({ status: 204, body: '' });
+    });
+    const url = server.page('/sweep-late.html', sitePage({ body: '<img src="/slow.gif" alt="">' }));
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !!window.Soglasie);
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => !!window.Soglasie);
+    // A returning visitor who had refused accepts before the page has loaded; the tracker sets its cookie.
+    await page.evaluate(() => {
+      window.Soglasie!.accept(['analytics']);
+      document.cookie = '_ym_uid=1; path=/';
+    });
+    release();
+    await page.waitForLoadState('load');
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done), { timeout: 3000 })));
+    expect(await cookieNames(page)).toContain('_ym_uid');
   });
 
   test('a refusal on record sweeps tracker cookies left behind', async ({ page, server }) => {

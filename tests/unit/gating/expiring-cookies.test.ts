@@ -14,8 +14,15 @@ describe('expiringCookies', () => {
     ]);
   });
 
-  it('covers every prefix of the path', () => {
-    expect(scopes(expiringCookies('_ga', 'localhost', '/shop/cart/item'))).toEqual(['path=/', 'path=/shop', 'path=/shop/cart', 'path=/shop/cart/item']);
+  it('covers every prefix of the path, with and without its trailing slash (both cookies reach the page)', () => {
+    expect(scopes(expiringCookies('_ga', 'localhost', '/shop/cart/item'))).toEqual([
+      'path=/',
+      'path=/shop',
+      'path=/shop/',
+      'path=/shop/cart',
+      'path=/shop/cart/',
+      'path=/shop/cart/item',
+    ]);
   });
 
   it('keeps a trailing slash path distinct and lists each path once', () => {

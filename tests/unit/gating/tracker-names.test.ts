@@ -19,8 +19,9 @@ describe('trackerNames', () => {
     expect(trackerNames(config, ['analytics', 'video'])).toEqual(['_ym*', '_ga*', '_gid', 'a_*', 'v']);
   });
 
-  it("follows Metrica to its configured category", () => {
-    const config = resolve({ categories: [{ id: 'stats' }], integrations: { yandexMetrica: { id: 1, category: 'stats' } } });
+  it("follows Metrica to its configured category, and leaves its cookies out of analytics then", () => {
+    const config = resolve({ categories: [{ id: 'analytics' }, { id: 'stats' }], integrations: { yandexMetrica: { id: 1, category: 'stats' } } });
     expect(trackerNames(config, ['stats'])).toEqual(['_ym*']);
+    expect(trackerNames(config, ['analytics'])).toEqual(['_ga*', '_gid']);
   });
 });
