@@ -74,7 +74,8 @@ export function clientAddress(
     const header = req.headers['x-forwarded-for'];
     const value = Array.isArray(header) ? header.join(',') : header;
     const last = value?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-    if (last) return last;
+    // Some proxies append the port: 203.0.113.7:5678, [2001:db8::1]:443.
+    if (last) return last.replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
   }
   return req.socket.remoteAddress;
 }

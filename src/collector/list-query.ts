@@ -36,7 +36,8 @@ export function parseListQuery(params: URLSearchParams, defaultLimit = 100): Lis
     const value = params.get(name);
     if (value === null) continue;
     const ms = parseTime(value);
-    if (!Number.isFinite(ms)) return { error: `${name}: expected epoch seconds or an ISO 8601 time` };
+    // Beyond year 9999 nothing is stored, and a database's 64-bit column would refuse the number.
+    if (!Number.isFinite(ms) || Math.abs(ms) > 253_402_300_799_999) return { error: `${name}: expected epoch seconds or an ISO 8601 time before the year 10000` };
     query[name] = ms;
   }
   const limit = params.get('limit');

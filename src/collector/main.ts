@@ -26,7 +26,7 @@ export const USAGE = `Usage:
 
   --db PATH      SQLite file (default ./receipts.sqlite)
   --pg URL       PostgreSQL connection URL instead of SQLite
-  --origin URL   browser origin allowed to post (CORS); repeat for more, '*' for any
+  --origin URL   browser origin whose pages may read the answers (CORS); repeat for more, '*' for any
   --token TOKEN  bearer token for the read side (or env SOGLASIE_COLLECTOR_TOKEN);
                  without it the read side is off
   --ip MODE      client IP kept: full, truncated (default; /24, /48) or none

@@ -10,10 +10,16 @@ const OPERATOR: Array<[keyof ReceiptOperator, number]> = [['name', 512], ['inn',
 // parseConfig already refuses a malformed digest; this guards a config that reached here another way.
 const configDigest = (doc: DocumentConfig): string | null => (doc.sha256 && HEX.test(doc.sha256) ? doc.sha256 : null);
 
-/** Resolves a document address against the page, so the receipt names one place whatever page it came from. */
+/**
+ * Resolves a document address against the page, so the receipt names one place whatever page it came
+ * from: against its origin and path only (a `#consent` or `?doc=` address must not pick up the page's
+ * query, which may carry personal data), and with no login in it.
+ */
 const absolute = (url: string): string => {
   try {
-    return new URL(url, location.href).href;
+    const u = new URL(url, location.origin + location.pathname);
+    u.username = u.password = '';
+    return u.href;
   } catch {
     return url;
   }

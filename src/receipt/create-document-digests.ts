@@ -20,9 +20,9 @@ export interface DocumentDigests {
 }
 
 /**
- * Digests of the configured documents, each computed at most once per page load and remembered per
- * URL and version in storage, so later decisions (an update, a withdrawal) make complete receipts at
- * once. The version is the operator's promise that the text did not change.
+ * Digests of the configured documents, each computed at most once per page load and, for a versioned
+ * document, remembered per URL and version in storage, so later decisions (an update, a withdrawal)
+ * make complete receipts at once. The version is the operator's promise that the text did not change.
  *
  * @example
  * const digests = createDocumentDigests(consent.config, openStorage());
@@ -54,7 +54,9 @@ export function createDocumentDigests(config: ResolvedConfig, storage: StorageLi
         })
         .then(sha256Hex)
         .then((hex) => {
-          if (hex) cache.write([...cache.read().filter((c) => c[0] !== key), [key, hex]]);
+          // Only a version promises that the text stays the same: an unversioned document is hashed
+          // again on each page, so an edited policy is never vouched for with its old digest.
+          if (hex && d.version) cache.write([...cache.read().filter((c) => c[0] !== key), [key, hex]]);
           return hex;
         });
       pending.set(key, job);
@@ -70,7 +72,7 @@ export function createDocumentDigests(config: ResolvedConfig, storage: StorageLi
       let missing = false;
       for (const d of documents) {
         if (d.sha256) continue;
-        d.sha256 = (d.url && known.get(keyOf(d))) || null;
+        d.sha256 = (d.url && d.version && known.get(keyOf(d))) || null;
         missing ||= !d.sha256 && canCompute(d);
       }
       return missing;

@@ -24,6 +24,9 @@ export async function postReceipt(endpoint: string, receipt: ConsentReceipt, tim
       headers: { 'Content-Type': RECEIPT_CONTENT_TYPE },
       keepalive: true,
       credentials: 'omit',
+      // A redirect would turn the POST into a GET that some page answers 200: never a delivery.
+      // As an error it is retried, and the console says so.
+      redirect: 'error',
       signal: abort.signal,
     });
     return response.status;

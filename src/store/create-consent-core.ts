@@ -54,6 +54,16 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     stored = undefined;
   }
   let current = stored && isCurrentDecision(stored, config, nowSeconds()) ? stored : undefined;
+  // Another tab may have decided since this page read the cookie: a decision builds on the latest one,
+  // so the visitor keeps one subjectId and each receipt names the one it supersedes.
+  const reread = () => {
+    try {
+      const latest = readDecisionCookie(config);
+      if (latest) current = isCurrentDecision((stored = latest), config, nowSeconds()) ? latest : undefined;
+    } catch {
+      // A cookie this page cannot read leaves what it knew.
+    }
+  };
 
   // Read straight from the decision: gating asks for every gated element on every page view.
   const granted = (id: string) => id === 'necessary' || (config.optional.includes(id) && current?.decisions[id] === true);
@@ -66,6 +76,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   };
 
   const decide = (wanted: Record<string, boolean>, event: ReceiptEvent | undefined, method: ConsentMethod = 'api') => {
+    if (browser) reread();
     const previous = snapshot();
     const decisions: Record<string, boolean> = {};
     for (const id of config.optional) decisions[id] = wanted[id] === true && !(gpc && id === 'marketing');
@@ -107,6 +118,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     set(decisions, opts) {
       const ids = Object.keys(decisions);
       unknown(ids);
+      if (browser) reread();
       decide({ ...snapshot().categories, ...decisions }, undefined, opts?.method);
     },
     withdraw: (opts) => decide({}, 'withdraw', opts?.method),

@@ -43,5 +43,10 @@ for (const target of storeTargets) {
       expect(await storedIp('full', true, xff)).toBe('2001:db8:abcd:12:1::9');
       expect(await storedIp('full', false, xff)).toBe('127.0.0.1');
     });
+
+    it('reads an X-Forwarded-For entry that carries a port', async () => {
+      expect(await storedIp('full', true, { 'x-forwarded-for': '203.0.113.7:5678' })).toBe('203.0.113.7');
+      expect(await storedIp('full', true, { 'x-forwarded-for': '[2001:db8::1]:443' })).toBe('2001:db8::1');
+    });
   });
 }

@@ -82,6 +82,18 @@ test.describe('receipts: delivery', () => {
     });
   }
 
+  test('a redirect is not a delivery, even to a page that answers 200: the receipt is kept and sent again', async ({ page, server }) => {
+    server.file('/moved', 'Страница переехала', 'text/plain; charset=utf-8');
+    server.endpoint.mode = 'redirect';
+    await page.goto(server.page('/redirect.html', sitePage({ attrs: receiptAttrs() })));
+    const id = await decide(page);
+    await expect.poll(() => server.endpoint.posts.length).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBeGreaterThanOrEqual(1);
+    server.endpoint.mode = 'ok';
+    await expect.poll(() => server.endpoint.stored.has(id), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => outbox(page)).toEqual([]);
+  });
+
   test('an endpoint that hangs: the request times out, the receipt is retried, stored once', async ({ page, server }) => {
     test.setTimeout(40_000);
     server.endpoint.mode = 'hang';

@@ -14,6 +14,18 @@ test.describe('receipts: several tabs', () => {
     expect(server.endpoint.posts).toHaveLength(3);
   });
 
+  test('a tab opened before another tab decided builds on that decision: same subject, chained receipts', async ({ context, server }) => {
+    const url = server.page('/tabs-chain.html', sitePage({ attrs: receiptAttrs() }));
+    const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+    await a.goto(url);
+    await b.goto(url);
+    const first = await decide(a, 'accept');
+    const second = await decide(b, 'decline');
+    await expect.poll(() => server.endpoint.stored.size).toBe(2);
+    const stored = server.endpoint.stored;
+    expect(stored.get(second)).toMatchObject({ subjectId: stored.get(first)!.subjectId, previousReceiptId: first });
+  });
+
   test('an outage seen by three tabs: after recovery every receipt is stored exactly once', async ({ context, server }) => {
     test.setTimeout(45_000);
     server.endpoint.mode = 'fail';

@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** How the fake receipt endpoint answers. */
-export type EndpointMode = 'ok' | 'fail' | 'hang' | 'throttle' | 'reject';
+export type EndpointMode = 'ok' | 'fail' | 'hang' | 'throttle' | 'reject' | 'redirect';
 
 /** A receipt POST as the endpoint saw it. */
 export interface SeenPost {
@@ -72,9 +72,11 @@ export async function startTestServer(): Promise<TestServer> {
       receipt = undefined;
     }
     const mode = endpoint.mode;
-    const status = mode === 'ok' ? (receipt && endpoint.stored.has(String(receipt.receiptId)) ? 200 : 201) : mode === 'fail' ? 500 : mode === 'throttle' ? 429 : mode === 'reject' ? 400 : 0;
+    const status = mode === 'ok' ? (receipt && endpoint.stored.has(String(receipt.receiptId)) ? 200 : 201) : mode === 'fail' ? 500 : mode === 'throttle' ? 429 : mode === 'reject' ? 400 : mode === 'redirect' ? 301 : 0;
     endpoint.posts.push({ contentType: String(req.headers['content-type'] ?? ''), body, receipt, status });
     if (mode === 'hang') return void endpoint.hanging.push(res);
+    // A proxy rule that sends the POST elsewhere: browsers follow with a GET.
+    if (mode === 'redirect') return void res.writeHead(301, { ...cors, location: '/moved' }).end();
     if (status < 300 && receipt) endpoint.stored.set(String(receipt.receiptId), receipt);
     res.writeHead(status, { ...cors, 'content-type': 'application/json' });
     res.end(JSON.stringify(status < 300 ? { receiptId: receipt?.receiptId } : { error: mode }));

@@ -73,6 +73,12 @@ describe('buildReceipt', () => {
     expect(await validate(receipt)).toBeUndefined();
   });
 
+  it("resolves document addresses without the page's query, fragment or login", () => {
+    vi.stubGlobal('location', new URL('https://user:secret@shop.example/order/42?email=a@b.c#pay'));
+    const receipt = buildReceipt(detail(), config({ policy: { url: '#policy' }, consent: { url: '?doc=consent' } }), 'ru');
+    expect(receipt.documents.map((d) => d.url)).toEqual(['https://shop.example/order/42#policy', 'https://shop.example/order/42?doc=consent']);
+  });
+
   it('adds previousReceiptId and gpc only when they apply; the operator only with configured fields', async () => {
     const receipt = buildReceipt(
       detail({ event: 'withdraw', method: 'api', previousReceiptId: UUID(3) }, { gpc: true }),

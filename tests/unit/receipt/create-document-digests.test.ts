@@ -42,6 +42,21 @@ describe('createDocumentDigests', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('never remembers an unversioned document: an edited policy is hashed again on the next page', async () => {
+    const storage = memoryStorage();
+    const c = config({ policy: { url: '/policy.txt' } });
+    const doc = (): ReceiptDocument => ({ kind: 'policy', url: URL_, version: '', sha256: null });
+    const first = await createDocumentDigests(c, storage).complete([doc()]);
+    fetchMock.mockResolvedValueOnce(new Response('Политика, версия 3', { status: 200 }));
+    const later = createDocumentDigests(c, storage);
+    const docs = [doc()];
+    expect(later.fill(docs)).toBe(true);
+    const second = await later.complete(docs);
+    expect(second.documents[0].sha256).toBe(sha('Политика, версия 3'));
+    expect(second.documents[0].sha256).not.toBe(first.documents[0].sha256);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
   it('hashes inline text as UTF-8 without fetching', async () => {
     const digests = createDocumentDigests(config({ consent: { text: 'Согласие', version: '1' } }), memoryStorage());
     const docs: ReceiptDocument[] = [{ kind: 'consent', url: '', version: '1', sha256: null }];
