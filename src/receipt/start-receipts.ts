@@ -154,13 +154,15 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     run(entry);
   };
 
-  const onPagehide = () => {
+  // `leaving`: pagehide. Otherwise the page has been hidden — on a phone the last moment it may get,
+  // as a backgrounded browser can be killed without a pagehide — and waiting receipts go by beacon too.
+  const onHide = (leaving: boolean) => {
     const now = Date.now();
     for (const e of outbox.read()) {
       const id = e.receipt.receiptId;
       // In flight here: a keepalive request carries on, but its answer will never be read. Unlock it so
       // the next page sends it again rather than wait (the endpoint dedupes).
-      if (busy.has(id)) outbox.update(id, (x) => ({ ...x, lock: undefined }));
+      if (busy.has(id)) leaving && outbox.update(id, (x) => ({ ...x, lock: undefined }));
       else if (endpoint && !e.hash && !held(e.lock, LOCK_MS, now)) beaconReceipt(endpoint, e.receipt);
     }
   };
@@ -176,7 +178,9 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
   function listen() {
     if (listened || stopped) return;
     listened = true;
-    addEventListener('pagehide', onPagehide, { signal });
+    addEventListener('pagehide', () => onHide(true), { signal });
+    // It bubbles from the document to the window.
+    addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && onHide(false), { signal });
     addEventListener('online', () => pump(true), { signal });
     addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
     schedule();

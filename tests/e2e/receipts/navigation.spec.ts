@@ -86,6 +86,21 @@ test.describe('receipts: navigating away right after the click', () => {
     expect(wire(server).created).toEqual([id]);
   });
 
+  test('a failed receipt goes out by sendBeacon when the page is hidden (a phone may never fire pagehide)', async ({ page, server }) => {
+    server.endpoint.mode = 'fail';
+    await page.goto(server.page('/hide.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    const id = await clickAccept(page);
+    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
+    server.endpoint.mode = 'ok';
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    // A beacon's Blob type is lower-cased; the page's own retry (fetch) would say UTF-8.
+    const beaconed = () => server.endpoint.posts.some((p) => p.status < 300 && p.receipt?.receiptId === id && p.contentType === 'text/plain;charset=utf-8');
+    await expect.poll(beaconed).toBe(true);
+  });
+
   test('a receipt that failed is retried on a later page load', async ({ page, server }) => {
     server.endpoint.mode = 'fail';
     await page.goto(server.page('/a.html', sitePage({ attrs: receiptAttrs() })));
