@@ -22,6 +22,7 @@ const GOOGLE = /googletagmanager\.com|gtag\(|gtm\.js|gtag\/js/;
  */
 export function gateElements(consent: Consent, ran: Set<string>): (root: ParentNode) => void {
   const done = new WeakSet<Element>();
+  const warned = new WeakSet<Element>();
   const held = new WeakMap<Element, [placeholder: HTMLElement, display: string]>();
   return (root) => {
     const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
@@ -29,6 +30,11 @@ export function gateElements(consent: Consent, ran: Set<string>): (root: ParentN
     for (const el of found) {
       const need = el.getAttribute('data-consent')!.trim();
       const script = el instanceof HTMLScriptElement;
+      // The commonest mistake, and a leak: the browser has loaded it before anyone could ask.
+      if (!done.has(el) && !warned.has(el) && (script ? el.type.toLowerCase() !== 'text/plain' : el.hasAttribute('src'))) {
+        warned.add(el);
+        console.warn('soglasie: this element loaded before consent: gate scripts with type="text/plain", other elements with data-src instead of src', el);
+      }
       if (done.has(el) || (script && el.type.toLowerCase() !== 'text/plain')) continue;
       if (!need || !consent.has(need)) {
         if (el instanceof HTMLIFrameElement && !held.has(el)) {

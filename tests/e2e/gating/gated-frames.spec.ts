@@ -62,6 +62,12 @@ test.describe('gated iframes and pixels', () => {
     await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toMatch(/\/fixtures\/gating\/clip\.mp4$/);
   });
 
+  test('an element marked for consent but loading anyway (src instead of data-src, a script without type="text/plain") is named in the console', async ({ page, server, consoleMessages }) => {
+    const body = `<iframe data-consent="marketing" src="${FRAME}" title="Видео"></iframe><script data-consent="analytics">window.__early = 1</script>${iframe('marketing')}`;
+    await page.goto(server.page('/mistakes.html', sitePage({ body })));
+    await expect.poll(() => consoleMessages.filter((m) => m.includes('loaded before consent')).length).toBe(2);
+  });
+
   test('an iframe added later gets its placeholder', async ({ page, server }) => {
     await page.goto(server.page('/frame-late.html', sitePage()));
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframe('marketing'));
