@@ -26,16 +26,19 @@ export function gateElements(consent: Consent, ran: Set<string>): (root: ParentN
   const held = new WeakMap<Element, [placeholder: HTMLElement, display: string]>();
   return (root) => {
     const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
+    const media = new Set<HTMLMediaElement | null>();
     if ((root as Element).matches?.(SELECTOR)) found.unshift(root as HTMLElement);
     for (const el of found) {
       const need = el.getAttribute('data-consent')!.trim();
       const script = el instanceof HTMLScriptElement;
-      // The commonest mistake, and a leak: the browser has loaded it before anyone could ask.
-      if (!done.has(el) && !warned.has(el) && (script ? el.type.toLowerCase() !== 'text/plain' : el.hasAttribute('src'))) {
+      const live = script ? el.type.toLowerCase() !== 'text/plain' : el.hasAttribute('src') && !el.hasAttribute('data-src') && !el.hasAttribute('data-srcset');
+      // The commonest mistake, and a leak: the browser has loaded it before anyone could ask. (A
+      // lazy-loading stand-in, src="data:…" with data-src, is fine.)
+      if (live && !done.has(el) && !warned.has(el)) {
         warned.add(el);
         console.warn('soglasie: this element loaded before consent: gate scripts with type="text/plain", other elements with data-src instead of src', el);
       }
-      if (done.has(el) || (script && el.type.toLowerCase() !== 'text/plain')) continue;
+      if (done.has(el) || (script && live)) continue;
       if (!need || !consent.has(need)) {
         if (el instanceof HTMLIFrameElement && !held.has(el)) {
           const box = framePlaceholder(consent, need);
@@ -62,7 +65,7 @@ export function gateElements(consent: Consent, ran: Set<string>): (root: ParentN
         if (value !== null) el.setAttribute(attr, value);
       }
       // A <source> already in a <video>/<audio> is only read when the element loads again.
-      if (el.localName === 'source') (el.parentElement as HTMLMediaElement | null)?.load?.();
+      if (el.localName === 'source') media.add(el.parentElement as HTMLMediaElement);
       const hold = held.get(el);
       if (hold) {
         hold[0].remove();
@@ -70,5 +73,7 @@ export function gateElements(consent: Consent, ran: Set<string>): (root: ParentN
         held.delete(el);
       }
     }
+    // Once per player, after all its sources are set.
+    media.forEach((m) => m?.load?.());
   };
 }

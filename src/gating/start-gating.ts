@@ -38,10 +38,12 @@ export const startGating: ConsentPlugin = (consent) => {
   // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
   // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
   const stop = new AbortController();
-  afterLoad(() => {
-    const now = consent.get();
-    if (now.decided) deleteTrackerData(trackerNames(config, config.optional.filter((id) => !now.categories[id])));
-  }, stop.signal);
+  // A name that a granted category also claims (GTM under marketing lists GA's cookies) stays.
+  const clean = (ids: string[]) => {
+    const keep = new Set(trackerNames(config, config.optional.filter((id) => consent.has(id))));
+    deleteTrackerData(trackerNames(config, ids).filter((name) => !keep.has(name)));
+  };
+  afterLoad(() => consent.get().decided && clean(config.optional.filter((id) => !consent.has(id))), stop.signal);
 
   const scan = gateElements(consent, ran);
   const apply = () => {
@@ -59,7 +61,7 @@ export const startGating: ConsentPlugin = (consent) => {
     googleConsent(snapshot);
     const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
     if (lost.length) {
-      deleteTrackerData(trackerNames(config, lost));
+      clean(lost);
       if (config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)))) {
         // A tick later, so the receipt's beacon and pagehide handlers go first.
         return void setTimeout(() => location.reload());

@@ -17,7 +17,8 @@ const configDigest = (doc: DocumentConfig): string | null => (doc.sha256 && HEX.
  */
 const absolute = (url: string): string => {
   try {
-    const u = new URL(url, location.origin + location.pathname);
+    // Not origin + pathname: the origin is "null" on file: and sandboxed pages.
+    const u = new URL(url, location.href.split(/[?#]/)[0]);
     u.username = u.password = '';
     return u.href;
   } catch {

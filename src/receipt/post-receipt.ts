@@ -25,10 +25,11 @@ export async function postReceipt(endpoint: string, receipt: ConsentReceipt, tim
       keepalive: true,
       credentials: 'omit',
       // A redirect would turn the POST into a GET that some page answers 200: never a delivery.
-      // As an error it is retried, and the console says so.
-      redirect: 'error',
+      // Not followed, it is retried, and the console says why.
+      redirect: 'manual',
       signal: abort.signal,
     });
+    if (response.type === 'opaqueredirect') console.error(`soglasie: the receipt endpoint ${endpoint} answers with a redirect; receipts wait until it answers the POST itself`);
     return response.status;
   } catch {
     return 0;

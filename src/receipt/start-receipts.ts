@@ -158,14 +158,20 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
   // as a backgrounded browser can be killed without a pagehide — and waiting receipts go by beacon too.
   const onHide = (leaving: boolean) => {
     const now = Date.now();
+    if (!leaving && document.visibilityState !== 'hidden') return void beaconed.clear();
     for (const e of outbox.read()) {
       const id = e.receipt.receiptId;
       // In flight here: a keepalive request carries on, but its answer will never be read. Unlock it so
       // the next page sends it again rather than wait (the endpoint dedupes).
       if (busy.has(id)) leaving && outbox.update(id, (x) => ({ ...x, lock: undefined }));
-      else if (endpoint && !e.hash && !held(e.lock, LOCK_MS, now)) beaconReceipt(endpoint, e.receipt);
+      // Once per time the page is hidden: leaving fires both visibilitychange and pagehide.
+      else if (endpoint && !e.hash && !held(e.lock, LOCK_MS, now) && !beaconed.has(id)) {
+        beaconed.add(id);
+        beaconReceipt(endpoint, e.receipt);
+      }
     }
   };
+  const beaconed = new Set<string>();
 
   const drain = () => take!().forEach((p) => onChange(p.detail, p.page, p.lang));
   const off = take ? consent.on('change', drain) : consent.on('change', (d) => onChange(d));
@@ -180,7 +186,7 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     listened = true;
     addEventListener('pagehide', () => onHide(true), { signal });
     // It bubbles from the document to the window.
-    addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && onHide(false), { signal });
+    addEventListener('visibilitychange', () => onHide(false), { signal });
     addEventListener('online', () => pump(true), { signal });
     addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
     schedule();

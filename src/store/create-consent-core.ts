@@ -76,8 +76,9 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   };
 
   const decide = (wanted: Record<string, boolean>, event: ReceiptEvent | undefined, method: ConsentMethod = 'api') => {
-    if (browser) reread();
+    // What this page ran with: gating compares with it to know what to stop here.
     const previous = snapshot();
+    if (browser) reread();
     const decisions: Record<string, boolean> = {};
     for (const id of config.optional) decisions[id] = wanted[id] === true && !(gpc && id === 'marketing');
     const granted = config.optional.some((id) => decisions[id]);
@@ -118,7 +119,6 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     set(decisions, opts) {
       const ids = Object.keys(decisions);
       unknown(ids);
-      if (browser) reread();
       decide({ ...snapshot().categories, ...decisions }, undefined, opts?.method);
     },
     withdraw: (opts) => decide({}, 'withdraw', opts?.method),

@@ -133,17 +133,23 @@ export const mountUIWithLang =
         document.querySelector('[data-soglasie-open]') ||
         console.warn('soglasie: no [data-soglasie-open] link and no floating button: a visitor who has decided cannot reopen the preferences to withdraw');
       if (document.readyState === 'complete') check();
-      else addEventListener('load', check, { once: true });
+      else addEventListener('load', check, { once: true, signal: life.signal });
     };
+    // Ends what waits for the page (mounting, the check) when the instance is destroyed first.
+    const life = new AbortController();
     if (document.body) mount();
-    else document.addEventListener('DOMContentLoaded', mount, { once: true });
+    else document.addEventListener('DOMContentLoaded', mount, { once: true, signal: life.signal });
 
     const offOpen = consent.on('open', ({ view }) => show(view));
     const offChange = consent.on('change', ({ event }) => {
-      status.textContent = event === 'withdraw' ? t.withdrawn : t.saved;
       show(null);
+      // Once the dialog has closed (a modal dialog makes the rest inert), and anew each time, so that
+      // the same words are announced again.
+      status.textContent = '';
+      requestAnimationFrame(() => (status.textContent = event === 'withdraw' ? t.withdrawn : t.saved));
     });
     return () => {
+      life.abort();
       offOpen();
       offChange();
       host.remove();

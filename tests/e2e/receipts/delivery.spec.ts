@@ -82,13 +82,14 @@ test.describe('receipts: delivery', () => {
     });
   }
 
-  test('a redirect is not a delivery, even to a page that answers 200: the receipt is kept and sent again', async ({ page, server }) => {
+  test('a redirect is not a delivery, even to a page that answers 200: the receipt is kept, the console says why, and it is sent again', async ({ page, server, consoleMessages }) => {
     server.file('/moved', 'Страница переехала', 'text/plain; charset=utf-8');
     server.endpoint.mode = 'redirect';
     await page.goto(server.page('/redirect.html', sitePage({ attrs: receiptAttrs() })));
     const id = await decide(page);
     await expect.poll(() => server.endpoint.posts.length).toBeGreaterThanOrEqual(1);
     await expect.poll(async () => (await outbox(page))[0]?.attempts).toBeGreaterThanOrEqual(1);
+    expect(consoleMessages.some((m) => m.includes('answers with a redirect'))).toBe(true);
     server.endpoint.mode = 'ok';
     await expect.poll(() => server.endpoint.stored.has(id), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => outbox(page)).toEqual([]);
