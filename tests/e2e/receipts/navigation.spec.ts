@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from '../support/fixtures';
+import type { TestServer } from '../support/test-server';
 import { outbox, POLICY_SHA256, receiptAttrs, wire } from './receipt-helpers';
 
 const plain = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><h1>Без SDK</h1></body></html>`;
@@ -70,12 +71,18 @@ test.describe('receipts: navigating away right after the click', () => {
     expect(wire(server).created).toEqual([id]);
   });
 
-  test('a failed receipt goes out by sendBeacon on pagehide, even to a page without the SDK', async ({ page, server }) => {
+  /** A click whose receipt the endpoint refused once (500): it waits in the outbox; the endpoint is back. */
+  const failedOnce = async (page: Page, server: TestServer, path: string) => {
     server.endpoint.mode = 'fail';
-    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    await page.goto(server.page(path, sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
     const id = await clickAccept(page);
     await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
     server.endpoint.mode = 'ok';
+    return id;
+  };
+
+  test('a failed receipt goes out by sendBeacon on pagehide, even to a page without the SDK', async ({ page, server }) => {
+    const id = await failedOnce(page, server, '/click.html');
     await page.goto(server.page('/elsewhere.html', plain));
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     // A Blob's type is lower-cased: the endpoint must read the charset case-insensitively.
@@ -87,11 +94,7 @@ test.describe('receipts: navigating away right after the click', () => {
   });
 
   test('a failed receipt goes out by sendBeacon when the page is hidden (a phone may never fire pagehide)', async ({ page, server }) => {
-    server.endpoint.mode = 'fail';
-    await page.goto(server.page('/hide.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
-    const id = await clickAccept(page);
-    await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
-    server.endpoint.mode = 'ok';
+    const id = await failedOnce(page, server, '/hide.html');
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
