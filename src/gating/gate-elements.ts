@@ -20,10 +20,18 @@ const GOOGLE = /googletagmanager\.com|gtag\(|gtm\.js|gtag\/js/;
  * const scan = gateElements(consent, new Set());
  * scan(document);
  */
-export function gateElements(consent: Consent, ran: Set<string>): (root: ParentNode) => void {
+export function gateElements(consent: Consent, ran: Set<string>, signal?: AbortSignal): (root: ParentNode) => void {
   const done = new WeakSet<Element>();
   const warned = new WeakSet<Element>();
-  const held = new WeakMap<Element, [placeholder: HTMLElement, display: string]>();
+  const held = new Map<HTMLElement, [placeholder: HTMLElement, display: string]>();
+  // destroy(): no placeholder stays behind with a button that would decide without a receipt.
+  signal?.addEventListener('abort', () => {
+    held.forEach(([box, display], el) => {
+      box.remove();
+      el.style.display = display;
+    });
+    held.clear();
+  });
   return (root) => {
     const found = Array.from(root.querySelectorAll<HTMLElement>(SELECTOR));
     const media = new Set<HTMLMediaElement | null>();

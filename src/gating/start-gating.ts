@@ -45,7 +45,7 @@ export const startGating: ConsentPlugin = (consent) => {
   };
   afterLoad(() => consent.get().decided && clean(config.optional.filter((id) => !consent.has(id))), stop.signal);
 
-  const scan = gateElements(consent, ran);
+  const scan = gateElements(consent, ran, stop.signal);
   const apply = () => {
     trackers = trackers.filter((t) => {
       if (!consent.has(t.need)) return true;

@@ -68,6 +68,14 @@ test.describe('gated iframes and pixels', () => {
     await expect.poll(() => consoleMessages.filter((m) => m.includes('loaded before consent')).length).toBe(2);
   });
 
+  test('destroy() takes the placeholders away: no button is left that would decide without a receipt', async ({ page, server }) => {
+    await page.goto(server.page('/frame-destroy.html', sitePage({ body: iframe('marketing') })));
+    await expect(page.locator('[data-consent-placeholder]')).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.destroy());
+    await expect(page.locator('[data-consent-placeholder]')).toHaveCount(0);
+    expect(await page.locator('iframe[data-consent]').getAttribute('src')).toBeNull();
+  });
+
   test('an iframe added later gets its placeholder', async ({ page, server }) => {
     await page.goto(server.page('/frame-late.html', sitePage()));
     await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframe('marketing'));
