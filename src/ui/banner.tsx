@@ -21,7 +21,12 @@ export function Banner(props: UiProps) {
   ) as HTMLElement;
   const accept = () => {
     const ids = optional.filter((c) => s.ticked[c.id]).map((c) => c.id);
-    if (!ids.length) return void (hint.hidden = false);
+    if (!ids.length) {
+      // Said anew on every such click: an alert whose text does not change is not read again.
+      hint.hidden = false;
+      hint.textContent = '';
+      return void requestAnimationFrame(() => (hint.textContent = t.tickFirst));
+    }
     consent.accept(ids, { method: 'checkbox' });
   };
   const decline = () => consent.decline({ method: 'button' });

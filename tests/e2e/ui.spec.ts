@@ -17,6 +17,14 @@ test.describe('banner: checkbox mode (default)', () => {
     await region.getByRole('button', { name: 'Принять', exact: true }).click();
     await expect(region.getByRole('alert')).toHaveText('Отметьте, на что вы согласны, или нажмите «Отклонить».');
     expect(await decided(page)).toBe(false);
+    // A second such click says it again (an alert is read when its text changes).
+    await region.getByRole('alert').evaluate((el) => {
+      (window as unknown as { __said: number }).__said = 0;
+      new MutationObserver(() => el.textContent && (window as unknown as { __said: number }).__said++).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    await region.getByRole('button', { name: 'Принять', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __said: number }).__said)).toBe(1);
+    await expect(region.getByRole('alert')).toHaveText('Отметьте, на что вы согласны, или нажмите «Отклонить».');
     await analytics.check();
     await region.getByRole('button', { name: 'Принять', exact: true }).click();
     await expect(region).toBeHidden();
