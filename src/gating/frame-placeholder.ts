@@ -1,4 +1,5 @@
 import { resolveLang } from '../config/resolve-lang';
+import { canGrant } from '../store/can-grant';
 import type { Consent } from '../store/consent-types';
 
 const TEXTS = {
@@ -33,7 +34,7 @@ export function framePlaceholder(consent: Consent, need: string): HTMLElement {
   button.textContent = own.frameAllow || allow;
   // Only what can be granted is asked for here: a category the site never configured, or marketing
   // under Global Privacy Control, would be saved as a refusal. The preferences explain those.
-  const grantable = ids.every((id) => consent.config.optional.includes(id) && !(id === 'marketing' && consent.get().gpc));
+  const grantable = ids.every((id) => canGrant(consent.config.optional, id, consent.get().gpc));
   button.onclick = () => (grantable ? consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' }) : consent.open('preferences'));
   box.style.padding = '12px';
   box.style.border = '1px solid #8888';

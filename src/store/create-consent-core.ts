@@ -4,6 +4,7 @@ import { resolveConfig } from '../config/resolve-config';
 import type { ConsentMethod, ReceiptEvent } from '../receipt/receipt-types';
 import { readDecisionCookie, writeDecisionCookie } from './consent-cookie';
 import type { Consent, ConsentEvents, ConsentPlugin, ConsentSnapshot, Emit } from './consent-types';
+import { canGrant } from './can-grant';
 import { createEmitter } from './create-emitter';
 import { isCurrentDecision } from './is-current-decision';
 import { randomUuid } from './random-uuid';
@@ -80,7 +81,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     const previous = snapshot();
     if (browser) reread();
     const decisions: Record<string, boolean> = {};
-    for (const id of config.optional) decisions[id] = wanted[id] === true && !(gpc && id === 'marketing');
+    for (const id of config.optional) decisions[id] = wanted[id] === true && canGrant(config.optional, id, gpc);
     const granted = config.optional.some((id) => decisions[id]);
     const kind: ReceiptEvent = event ?? (current ? 'update' : granted ? 'accept' : 'decline');
     const next: StoredDecision = {

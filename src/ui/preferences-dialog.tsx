@@ -1,3 +1,4 @@
+import { canGrant } from '../store/can-grant';
 import { DocLinks } from './doc-links';
 import { h } from './h';
 import { Modal } from './modal';
@@ -27,8 +28,8 @@ export function PreferencesDialog(props: UiProps) {
         <DocLinks {...props} />
         {config.categories.map((c) => {
           const fixed = c.id === 'necessary';
-          // Under Global Privacy Control marketing is saved as refused whatever the switch says: so it cannot be switched on.
-          const off = now.gpc && c.id === 'marketing';
+          // What a decision cannot grant (marketing under Global Privacy Control) cannot be switched on.
+          const off = !fixed && !canGrant(config.optional, c.id, now.gpc);
           return (
             <div>
               <label class="cat">
