@@ -59,8 +59,9 @@ export default [
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
   },
   // Script tag: the core (config, decisions, gating) creates window.Soglasie and loads the interface
-  // (one file per language) only when something must be shown and the receipt code only when there is a
-  // decision to prove, so a returning visitor runs the core alone.
+  // (one file per language) only when something must be shown, the receipt code only when there is a
+  // decision to prove and the refusal code (placeholders, cookie sweep) only when something is refused,
+  // after the allowed things have run: a returning visitor's analytics wait for the core alone.
   // quiet: built without configuration messages (see __QUIET__); eager: V8's compile hint, for the files
   // whose functions nearly all run as soon as they load.
   ...[
@@ -68,6 +69,7 @@ export default [
     { input: 'src/script-tag-ui.ts', file: 'dist/soglasie-ui-ru.iife.js', lang: 'ru', eager: true },
     { input: 'src/script-tag-ui.ts', file: 'dist/soglasie-ui-en.iife.js', lang: 'en', eager: true },
     { input: 'src/script-tag-receipts.ts', file: 'dist/soglasie-receipts.iife.js' },
+    { input: 'src/script-tag-refusal.ts', file: 'dist/soglasie-refusal.iife.js' },
     { input: 'src/script-tag-check.ts', file: 'dist/soglasie-check.iife.js' },
   ].map(({ input, file, lang, quiet, eager }) => ({
     input,

@@ -8,10 +8,12 @@ import { gzipSync } from 'node:zlib';
 export const budgets = {
   // The script tag: the core every page view runs, the interface (loaded when something must show)
   // and the receipt code (loaded when there is a decision to prove).
-  'dist/soglasie.iife.js': 8_550,
+  'dist/soglasie.iife.js': 7_700,
   'dist/soglasie-ui-ru.iife.js': 6_550,
   'dist/soglasie-ui-en.iife.js': 6_100,
   'dist/soglasie-receipts.iife.js': 3_700,
+  // Loaded when something is refused: placeholders of gated iframes, the cookie sweep.
+  'dist/soglasie-refusal.iife.js': 1_550,
   // Loaded only on a page whose configuration has a problem, to name it.
   'dist/soglasie-check.iife.js': 3_450,
   // npm: unminified ESM (a site's bundler minifies it).
@@ -35,13 +37,15 @@ const core = sizes['dist/soglasie.iife.js'];
 const ru = sizes['dist/soglasie-ui-ru.iife.js'];
 const en = sizes['dist/soglasie-ui-en.iife.js'];
 const receipts = sizes['dist/soglasie-receipts.iife.js'];
+const refusal = sizes['dist/soglasie-refusal.iife.js'];
 const block = [
   '<!-- sizes:start -->',
   `**${kb(core + ru)}** gzip until a first visitor sees the banner (JS + CSS; ${kb(core + en)} in English): the core`,
   `\`soglasie.iife.js\` ${kb(core)} plus the interface in the page's language, \`soglasie-ui-ru.iife.js\` ${kb(ru)} or`,
   `\`soglasie-ui-en.iife.js\` ${kb(en)}, which loads only when something must be shown. The receipt code`,
   `\`soglasie-receipts.iife.js\` (${kb(receipts)}) loads when the visitor starts using the banner or decides. A returning`,
-  `visitor runs the core alone: **${kb(core)}**. No third-party request, no runtime dependency.`,
+  `visitor's analytics wait for the core alone: **${kb(core)}**; what a refusal does (iframe placeholders, the cookie`,
+  `sweep: \`soglasie-refusal.iife.js\`, ${kb(refusal)}) comes after them. No third-party request, no runtime dependency.`,
   '<!-- sizes:end -->',
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');

@@ -1,6 +1,7 @@
 import { readScriptConfig } from './config/read-script-config';
 import { resolveLang } from './config/resolve-lang';
-import { startGating } from './gating/start-gating';
+import { gatePage } from './gating/gate-page';
+import type { RefusalActions } from './gating/refusal-actions';
 import { hasLeftovers, recordDecisions, type PendingDecision } from './receipt/pending-decisions';
 import { afterLoad } from './store/after-load';
 import type { Lang } from './config/config-types';
@@ -16,6 +17,8 @@ declare global {
     SoglasieUI?: (lang: Lang) => ConsentPlugin;
     /** Set by soglasie-receipts.iife.js when it has loaded. */
     SoglasieReceipts?: (recorded: PendingDecision[]) => ConsentPlugin;
+    /** Set by soglasie-refusal.iife.js when it has loaded. */
+    SoglasieRefusal?: RefusalActions;
     /** Set by soglasie-check.iife.js when it has loaded. */
     SoglasieCheck?: (script: HTMLScriptElement | null) => void;
   }
@@ -121,6 +124,25 @@ const lazyParts =
     };
   };
 
+/**
+ * The refusal actions (the placeholder's text and button, the sweep of a refused category's cookies) are
+ * in a file fetched the first time this page has one to do, after the gated things that may run have run.
+ * Meanwhile an iframe stays hidden behind its empty placeholder, and what a sweep would delete waits.
+ */
+const lazyRefusal = (script: HTMLScriptElement | null, signal: AbortSignal): RefusalActions => {
+  const queue: Array<(actions: RefusalActions) => void> = [];
+  const load = part(script, 'soglasie-refusal.iife.js', () => window.SoglasieRefusal, (actions) => queue.splice(0).forEach((fn) => fn(actions)), signal);
+  const later = (fn: (actions: RefusalActions) => void) => {
+    if (window.SoglasieRefusal) return fn(window.SoglasieRefusal);
+    queue.push(fn);
+    load();
+  };
+  return {
+    sweep: (consent, ids) => later((actions) => actions.sweep(consent, ids)),
+    explain: (consent, box, need) => later((actions) => actions.explain(consent, box, need)),
+  };
+};
+
 // The one place that makes a global instance: the <script> tag, configured by its data-* attributes
 // and an optional <script type="application/json" data-soglasie-config> block.
 if (!window.Soglasie) {
@@ -133,11 +155,12 @@ if (!window.Soglasie) {
     else problems++;
   };
   const pending: PendingDecision[] = [];
+  const gone = new AbortController();
   window.Soglasie = createConsentCore(readScriptConfig(script, warn) as never, {
     warn,
     // Decisions are recorded first: a withdrawal that reloads the page must have recorded its receipt.
     // The interface file is asked for next, so that its download starts before the gating work.
-    plugins: [recordDecisions(pending), lazyParts(script, pending), startGating, openTriggers],
+    plugins: [recordDecisions(pending), lazyParts(script, pending), gatePage(lazyRefusal(script, gone.signal)), openTriggers, () => () => gone.abort()],
   });
   if (problems) part(script, 'soglasie-check.iife.js', () => window.SoglasieCheck, (check) => check(script))();
 }

@@ -1,5 +1,4 @@
 import type { Consent } from '../store/consent-types';
-import { framePlaceholder } from './frame-placeholder';
 import { googleConsent } from './google-consent';
 import { pageNonce } from './page-nonce';
 import { runScript } from './run-script';
@@ -11,16 +10,17 @@ const GOOGLE = /googletagmanager\.com|gtag\(|gtm\.js|gtag\/js/;
 /**
  * A scanner of `data-consent` elements under a root. Each allowed element is let go exactly once:
  * a `<script type="text/plain">` runs (in document order), an iframe/img/… gets its `data-src` and
- * `data-srcset`. A denied iframe gets a placeholder until allowed. Every `data-consent` value let go is
+ * `data-srcset`. A denied iframe is hidden behind a `<div data-consent-placeholder>` until allowed, which
+ * `explain` fills. Every `data-consent` value let go is
  * added to `ran`; an empty value is never allowed. On a page with a CSP nonce, a gated script without
  * that nonce never runs: under `'strict-dynamic'` the copy would be trusted, turning injected markup
  * into script.
  *
  * @example
- * const scan = gateElements(consent, new Set());
+ * const scan = gateElements(consent, new Set(), (box, need) => explainFrame(consent, box, need));
  * scan(document);
  */
-export function gateElements(consent: Consent, ran: Set<string>, signal?: AbortSignal): (root: ParentNode) => void {
+export function gateElements(consent: Consent, ran: Set<string>, explain: (box: HTMLElement, need: string) => void, signal?: AbortSignal): (root: ParentNode) => void {
   const done = new WeakSet<Element>();
   const warned = new WeakSet<Element>();
   const held = new Map<HTMLElement, [placeholder: HTMLElement, display: string]>();
@@ -49,10 +49,12 @@ export function gateElements(consent: Consent, ran: Set<string>, signal?: AbortS
       if (done.has(el) || (script && live)) continue;
       if (!need || !consent.has(need)) {
         if (el instanceof HTMLIFrameElement && !held.has(el)) {
-          const box = framePlaceholder(consent, need);
+          const box = document.createElement('div');
+          box.setAttribute('data-consent-placeholder', need);
           held.set(el, [box, el.style.display]);
           el.style.display = 'none';
           el.before(box);
+          explain(box, need);
         }
         continue;
       }

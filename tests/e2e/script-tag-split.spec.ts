@@ -6,6 +6,8 @@ import type { TestServer } from './support/test-server';
 const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
 const UI = '/dist/soglasie-ui-ru.iife.js';
 const RECEIPTS = '/dist/soglasie-receipts.iife.js';
+const REFUSAL = '/dist/soglasie-refusal.iife.js';
+const FRAME = '<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео" width="320" height="180"></iframe>';
 
 /** Decides on a first visit, waits for its receipt, and comes back: the page is now a returning visit. */
 async function returnAfter(page: Page, server: TestServer, url: string, how: 'accept' | 'decline') {
@@ -16,7 +18,7 @@ async function returnAfter(page: Page, server: TestServer, url: string, how: 'ac
   await page.reload({ waitUntil: 'networkidle' });
 }
 
-test.describe('the script tag in three files', () => {
+test.describe('the script tag in parts', () => {
   test('a first visitor gets the receipt code only with a decision; a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
     const url = server.page('/split.html', sitePage({ attrs }));
     await page.goto(url, { waitUntil: 'networkidle' });
@@ -33,6 +35,41 @@ test.describe('the script tag in three files', () => {
     expect(server.requests).toContain('/dist/soglasie.iife.js');
     expect(server.requests).not.toContain(UI);
     expect(server.requests).not.toContain(RECEIPTS);
+    // Nothing refused: nothing to sweep, no placeholder to fill.
+    expect(server.requests).not.toContain(REFUSAL);
+  });
+
+  test('a returning visitor who refused something gets the refusal code only after the allowed analytics have run, and it sweeps', async ({ page, server }) => {
+    const body = `<script type="text/plain" data-consent="analytics">performance.mark('analytics-ran')</script>`;
+    const url = server.page('/split-refused.html', sitePage({ attrs, body }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    server.requests.length = 0;
+    // What a marketing tracker left behind, for the sweep to find.
+    await page.evaluate(() => (document.cookie = '_gcl_au=1; path=/'));
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(false);
+    expect(server.requests).toContain(REFUSAL);
+    const [ran, asked] = await page.evaluate((file) => [
+      performance.getEntriesByName('analytics-ran')[0]?.startTime,
+      performance.getEntriesByType('resource').find((e) => e.name.includes(file))?.startTime,
+    ], REFUSAL);
+    expect(ran).toBeLessThan(asked!);
+  });
+
+  test('an iframe placeholder whose code failed to load stays a closed box, and is explained once the browser is back online', async ({ page, server, consoleMessages }) => {
+    await page.route(/soglasie-refusal\.iife\.js/, (route) => route.abort('internetdisconnected'));
+    await page.goto(server.page('/split-frame.html', sitePage({ attrs, body: FRAME })));
+    const placeholder = page.locator('[data-consent-placeholder="marketing"]');
+    await expect(placeholder).toHaveCount(1);
+    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-refusal.iife.js'))).toBe(true);
+    await expect(page.locator('iframe[data-consent]')).toBeHidden();
+    await expect(placeholder).toHaveText('');
+    await page.unroute(/soglasie-refusal\.iife\.js/);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect(placeholder.getByRole('button', { name: 'Разрешить' })).toBeVisible();
+    expect(await page.locator('iframe[data-consent]').getAttribute('src')).toBeNull();
   });
 
   test('an interface file that failed to load is tried again when the browser is back online', async ({ page, server, consoleMessages }) => {

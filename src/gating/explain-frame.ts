@@ -8,15 +8,15 @@ const TEXTS = {
 };
 
 /**
- * The stand-in shown before a gated iframe: why it is empty, and a button that grants its categories.
- * Plain DOM and CSSOM only (no markup, no `<style>`), so it works under a strict CSP. Sites can style it
- * by `[data-consent-placeholder]` and override its texts with `texts.{ru,en}.frameNotice` (`{category}`
- * is filled in) and `frameAllow`.
+ * Fills the stand-in shown before a gated iframe (`<div data-consent-placeholder>`, made by the gating):
+ * why it is empty, and a button that grants its categories. Plain DOM and CSSOM only (no markup, no
+ * `<style>`), so it works under a strict CSP. Sites can style it by `[data-consent-placeholder]` and
+ * override its texts with `texts.{ru,en}.frameNotice` (`{category}` is filled in) and `frameAllow`.
  *
  * @example
- * iframe.before(framePlaceholder(consent, 'marketing'));
+ * explainFrame(consent, box, 'marketing');
  */
-export function framePlaceholder(consent: Consent, need: string): HTMLElement {
+export function explainFrame(consent: Consent, box: HTMLElement, need: string): void {
   const { categories, texts, lang } = consent.config;
   const l = resolveLang(lang);
   const [notice, allow, analytics, marketing] = TEXTS[l];
@@ -26,9 +26,7 @@ export function framePlaceholder(consent: Consent, need: string): HTMLElement {
     const label = categories.find((c) => c.id === id)?.label;
     return (typeof label === 'string' ? label : label?.[l] || label?.ru || label?.en) || { analytics, marketing }[id] || id;
   });
-  const box = document.createElement('div');
   const button = document.createElement('button');
-  box.setAttribute('data-consent-placeholder', need);
   box.textContent = (own.frameNotice || notice).replace('{category}', names.join(', ')) + ' ';
   button.type = 'button';
   button.textContent = own.frameAllow || allow;
@@ -39,5 +37,4 @@ export function framePlaceholder(consent: Consent, need: string): HTMLElement {
   box.style.padding = '12px';
   box.style.border = '1px solid #8888';
   box.append(button);
-  return box;
 }

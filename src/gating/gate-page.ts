@@ -1,0 +1,81 @@
+import { afterLoad } from '../store/after-load';
+import type { ConsentPlugin } from '../store/consent-types';
+import { gateElements } from './gate-elements';
+import { googleAnalytics } from './google-analytics';
+import { googleConsent } from './google-consent';
+import { googleTagManager } from './google-tag-manager';
+import { pageNonce } from './page-nonce';
+import type { RefusalActions } from './refusal-actions';
+import type { Tracker } from './tracker';
+import { yandexMetrica } from './yandex-metrica';
+
+/**
+ * The gating plugin, with the refusal actions it calls: `startGating` has them built in, the script tag
+ * loads them when needed. What it does is described at `startGating`.
+ *
+ * @example
+ * createConsentCore(config, { plugins: [gatePage(refusalActions)] });
+ */
+export const gatePage = (refusal: RefusalActions): ConsentPlugin => (consent) => {
+  const { config } = consent;
+  const { integrations: int } = config;
+  const first = consent.get();
+  // While Soglasie's own tag is `document.currentScript`.
+  pageNonce();
+  // What was let go on this page, as `data-consent` values or tracker needs.
+  const ran = new Set<string>();
+  // Before anything Google could read the queue.
+  if (int.googleAnalytics || int.googleTagManager) googleConsent(first, true);
+  let trackers = [yandexMetrica(int.yandexMetrica), googleAnalytics(int.googleAnalytics), googleTagManager(int.googleTagManager)].filter(
+    (t): t is Tracker => !!t,
+  );
+  // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
+  // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
+  // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
+  // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
+  const stop = new AbortController();
+  const clean = (ids: string[]) => ids.length && refusal.sweep(consent, ids);
+  afterLoad(() => consent.get().decided && clean(config.optional.filter((id) => !consent.has(id))), stop.signal);
+
+  const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);
+  const apply = () => {
+    trackers = trackers.filter((t) => {
+      if (!consent.has(t.need)) return true;
+      ran.add(t.need);
+      t.load();
+      return false;
+    });
+    // Scripts wait for the whole document: one still being parsed may not have all its text yet.
+    if (document.readyState !== 'loading') scan(document);
+  };
+
+  const offChange = consent.on('change', ({ snapshot, previous }) => {
+    googleConsent(snapshot);
+    const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
+    if (lost.length) {
+      clean(lost);
+      if (config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)))) {
+        // A tick later, so the receipt's beacon and pagehide handlers go first.
+        return void setTimeout(() => location.reload());
+      }
+    }
+    apply();
+  });
+
+  const observer =
+    config.observe &&
+    new MutationObserver((records) => {
+      if (document.readyState !== 'loading')
+        for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
+    });
+  if (observer) observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', apply);
+  apply();
+
+  return () => {
+    stop.abort();
+    offChange();
+    if (observer) observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', apply);
+  };
+};
