@@ -80,12 +80,12 @@ export const mountUIWithLang =
       into.replaceChildren(...(node ? [node] : []));
       into.querySelector('dialog')?.showModal();
     };
+    // Pages that swap <body> (Turbo) take the host with it: it follows to the new body.
+    const follow = () => host.isConnected || !mounted || !document.body || document.body.appendChild(host);
+    const swaps = new MutationObserver(follow);
     function paint() {
-      if (!host.isConnected) {
-        // Pages that swap <body> (Turbo, pjax) take the host with it; reopening brings it back.
-        if (!mounted || !document.body) return;
-        document.body.appendChild(host);
-      }
+      follow();
+      if (!host.isConnected) return;
       const doc = isDoc(s.view) ? s.view : null;
       const below = doc ? s.under : s.view;
       if (below !== painted[0]) {
@@ -125,8 +125,9 @@ export const mountUIWithLang =
     }
     const mount = () => {
       mounted = true;
-      document.body.appendChild(host);
       paint();
+      // At once, so that the banner or the floating button never goes missing in between.
+      swaps.observe(document.documentElement, { childList: true });
       // 152-FZ art. 9 part 2: withdrawing must stay possible after the banner has gone.
       const check = () =>
         config.floatingButton ||
@@ -150,6 +151,7 @@ export const mountUIWithLang =
     });
     return () => {
       life.abort();
+      swaps.disconnect();
       offOpen();
       offChange();
       host.remove();

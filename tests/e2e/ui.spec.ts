@@ -267,6 +267,23 @@ test.describe('on the page', () => {
     await page.evaluate(() => window.Soglasie!.open('preferences'));
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
+
+  test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {
+    const swap = () => {
+      const body = document.createElement('body');
+      body.innerHTML = '<main><h1>Другая страница</h1></main>';
+      document.body.replaceWith(body);
+    };
+    await page.goto(server.page('/swap-fab.html', sitePage({ attrs: `${docs} data-floating-button` })));
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(swap);
+    await expect(banner(page)).toBeVisible();
+    await banner(page).getByRole('button', { name: 'Отклонить' }).click();
+    const fab = page.locator('soglasie-consent').getByRole('button', { name: 'Настройки cookie' });
+    await expect(fab).toBeVisible();
+    await page.evaluate(swap);
+    await expect(fab).toBeVisible();
+  });
 });
 
 test.describe('isolation', () => {
