@@ -80,8 +80,22 @@ export const mountUIWithLang =
       into.replaceChildren(...(node ? [node] : []));
       into.querySelector('dialog')?.showModal();
     };
-    // Pages that swap <body> (Turbo) take the host with it: it follows to the new body.
-    const follow = () => host.isConnected || !mounted || !document.body || document.body.appendChild(host);
+    // Pages that swap <body> (Turbo) or its content (pjax, morphing) take the host with them: it follows,
+    // and an open dialog is made modal again (taken out of the page, it lost that).
+    let watched: HTMLElement | undefined;
+    const follow = () => {
+      const body = document.body;
+      if (!mounted || !body) return;
+      if (body !== watched) swaps.observe((watched = body), { childList: true });
+      if (host.isConnected) return;
+      body.appendChild(host);
+      root.querySelectorAll('dialog').forEach((d) => {
+        if (d.open) {
+          d.close();
+          d.showModal();
+        }
+      });
+    };
     const swaps = new MutationObserver(follow);
     function paint() {
       follow();

@@ -284,6 +284,27 @@ test.describe('on the page', () => {
     await page.evaluate(swap);
     await expect(fab).toBeVisible();
   });
+
+  test('an open preferences dialog stays modal through a <body> swap, and a page that replaces the body’s content keeps the banner', async ({ page, server }) => {
+    await page.goto(server.page('/swap-modal.html', sitePage({ attrs: docs })));
+    await expect(banner(page)).toBeVisible();
+    // pjax, morphing: the body stays, its content goes.
+    await page.evaluate(() => (document.body.innerHTML = '<main><h1>Другая страница</h1></main>'));
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog).toBeVisible();
+    await page.evaluate(() => {
+      const body = document.createElement('body');
+      body.innerHTML = '<main><h1>Третья страница</h1></main>';
+      document.body.replaceWith(body);
+    });
+    await expect(dialog).toBeVisible();
+    expect(await dialog.evaluate((d) => d.matches(':modal'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(banner(page)).toBeVisible();
+  });
 });
 
 test.describe('isolation', () => {
