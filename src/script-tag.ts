@@ -43,11 +43,13 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
     if (script?.nonce) tag.nonce = script.nonce;
     // Browsers fetch an inserted script at low priority; the banner should not wait behind images.
     if (urgent) tag.setAttribute('fetchpriority', 'high');
+    // Served but not this file (a release deployed without it, a fallback page) counts as a failure.
     tag.onload = () => {
       const value = !signal?.aborted && get();
       if (value) ready(value);
+      else fail();
     };
-    tag.onerror = () => {
+    const fail = (tag.onerror = () => {
       tag.remove();
       if (signal?.aborted) return;
       console.error(`soglasie: could not load ${tag.src}; trying again later`);
@@ -60,7 +62,7 @@ const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T |
       addEventListener('online', again, { signal });
       const timer = setTimeout(again, 5000 * 2 ** Math.min(failures++, 6));
       signal?.addEventListener('abort', () => clearTimeout(timer));
-    };
+    });
     document.head.appendChild(tag);
   };
   return load;
@@ -138,7 +140,17 @@ const lazyRefusal = (script: HTMLScriptElement | null, signal: AbortSignal): Ref
     load();
   };
   return {
-    sweep: (consent, ids) => later((actions) => actions.sweep(consent, ids)),
+    sweep(consent, ids, then) {
+      // A reload after a withdrawal waits for the sweep, but not for a file that does not come: the
+      // next page sweeps what is left.
+      const go = () => {
+        clearTimeout(cap);
+        then?.();
+        then = undefined;
+      };
+      const cap = then && setTimeout(go, 2000);
+      later((actions) => actions.sweep(consent, ids, go));
+    },
     explain: (consent, box, need) => later((actions) => actions.explain(consent, box, need)),
   };
 };

@@ -8,10 +8,10 @@ const TEXTS = {
 };
 
 /**
- * Fills the stand-in shown before a gated iframe (`<div data-consent-placeholder>`, made by the gating):
- * why it is empty, and a button that grants its categories. Plain DOM and CSSOM only (no markup, no
- * `<style>`), so it works under a strict CSP. Sites can style it by `[data-consent-placeholder]` and
- * override its texts with `texts.{ru,en}.frameNotice` (`{category}` is filled in) and `frameAllow`.
+ * Fills the stand-in shown before a gated iframe (`<div data-consent-placeholder>`, made and styled by
+ * the gating): why it is empty, and a button that grants its categories. Plain DOM only, no markup, so
+ * it works under a strict CSP. Sites can override its texts with `texts.{ru,en}.frameNotice`
+ * (`{category}` is filled in) and `frameAllow`.
  *
  * @example
  * explainFrame(consent, box, 'marketing');
@@ -34,7 +34,5 @@ export function explainFrame(consent: Consent, box: HTMLElement, need: string): 
   // under Global Privacy Control, would be saved as a refusal. The preferences explain those.
   const grantable = ids.every((id) => canGrant(consent.config.optional, id, consent.get().gpc));
   button.onclick = () => (grantable ? consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' }) : consent.open('preferences'));
-  box.style.padding = '12px';
-  box.style.border = '1px solid #8888';
   box.append(button);
 }

@@ -34,8 +34,10 @@ export const gatePage = (refusal: RefusalActions): ConsentPlugin => (consent) =>
   // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
   // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
   const stop = new AbortController();
-  const clean = (ids: string[]) => ids.length && refusal.sweep(consent, ids);
-  afterLoad(() => consent.get().decided && clean(config.optional.filter((id) => !consent.has(id))), stop.signal);
+  afterLoad(() => {
+    const refused = config.optional.filter((id) => !consent.has(id));
+    if (consent.get().decided && refused.length) refusal.sweep(consent, refused);
+  }, stop.signal);
 
   const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);
   const apply = () => {
@@ -53,11 +55,11 @@ export const gatePage = (refusal: RefusalActions): ConsentPlugin => (consent) =>
     googleConsent(snapshot);
     const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
     if (lost.length) {
-      clean(lost);
-      if (config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)))) {
-        // A tick later, so the receipt's beacon and pagehide handlers go first.
-        return void setTimeout(() => location.reload());
-      }
+      const reload = config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)));
+      // The reload waits for the sweep, so that the cookies do not go out with it; then a tick more, so
+      // the receipt's beacon and pagehide handlers go first.
+      refusal.sweep(consent, lost, reload ? () => setTimeout(() => location.reload()) : undefined);
+      if (reload) return;
     }
     apply();
   });

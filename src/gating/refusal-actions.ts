@@ -11,11 +11,17 @@ import { sweepRefused } from './sweep-refused';
  * gatePage(refusalActions); // what startGating is
  */
 export interface RefusalActions {
-  /** Deletes what the trackers of the categories still refused have stored. */
-  sweep(consent: Consent, ids: string[]): void;
+  /** Deletes what the trackers of the categories still refused have stored, then calls `then`. */
+  sweep(consent: Consent, ids: string[], then?: () => void): void;
   /** Fills the placeholder of a gated iframe: why it is empty, and a button to allow it. */
   explain(consent: Consent, box: HTMLElement, need: string): void;
 }
 
 /** The actions themselves, loaded at once. */
-export const refusalActions: RefusalActions = { sweep: sweepRefused, explain: explainFrame };
+export const refusalActions: RefusalActions = {
+  sweep(consent, ids, then) {
+    sweepRefused(consent, ids);
+    then?.();
+  },
+  explain: explainFrame,
+};

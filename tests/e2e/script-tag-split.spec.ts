@@ -82,6 +82,17 @@ test.describe('the script tag in parts', () => {
     await expect(banner(page)).toBeVisible();
   });
 
+  test('a part answered by another page (a fallback index.html) is named in the console and tried again', async ({ page, server, consoleMessages }) => {
+    let served = 0;
+    await page.route(/soglasie-ui-ru\.iife\.js/, (route) => (served++, route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not found</p>' })));
+    await page.goto(server.page('/split.html', sitePage({ attrs })));
+    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js'))).toBe(true);
+    await page.unroute(/soglasie-ui-ru\.iife\.js/);
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await expect(banner(page)).toBeVisible();
+    expect(served).toBe(1);
+  });
+
   test('an English page loads the English interface file only', async ({ page, server }) => {
     await page.goto(server.page('/split-en.html', sitePage({ attrs: `${attrs} data-lang="en"` })), { waitUntil: 'networkidle' });
     await expect(banner(page).getByRole('button', { name: 'Decline' })).toBeVisible();

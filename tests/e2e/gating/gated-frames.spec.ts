@@ -22,6 +22,34 @@ test.describe('gated iframes and pixels', () => {
     expect(await page.evaluate(() => window.Soglasie!.get().method)).toBe('button');
   });
 
+  test('the placeholder is as tall as the frame: nothing below it moves when its text comes, nor when the frame opens', async ({ page, server }) => {
+    // An embed styled as sites do (block, no border), so that the frame's box is its height attribute.
+    const frame = `<iframe data-consent="marketing" data-src="${FRAME}" title="Видео" height="180" style="display:block;border:0"></iframe>`;
+    const body = `${frame}<p id="below">Ниже</p><iframe data-consent="analytics" data-src="${FRAME}" title="Карта"></iframe>`;
+    // The placeholder's text comes with the refusal file: held back until the empty box is measured.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/soglasie-refusal\.iife\.js/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // (The held file holds the load event back too.)
+    await page.goto(server.page('/frame-size.html', sitePage({ body })), { waitUntil: 'domcontentloaded' });
+    const placeholder = page.locator('[data-consent-placeholder="marketing"]');
+    await expect(placeholder).toHaveCount(1);
+    const below = async () => (await page.locator('#below').boundingBox())!.y;
+    const top = await below();
+    release();
+    await expect(placeholder.getByRole('button', { name: 'Разрешить' })).toBeVisible();
+    expect(await below()).toBe(top);
+    expect((await placeholder.boundingBox())!.height).toBe(180);
+    // Without a height attribute: an iframe's default height.
+    expect((await page.locator('[data-consent-placeholder="analytics"]').boundingBox())!.height).toBe(150);
+    await placeholder.getByRole('button', { name: 'Разрешить' }).click();
+    await expect(page.frameLocator('iframe[data-consent="marketing"]').getByText('Embedded content')).toBeVisible();
+    expect(await below()).toBe(top);
+  });
+
   test('the placeholder speaks the page language and uses the configured label', async ({ page, server }) => {
     const head = `<script type="application/json" data-soglasie-config>{"categories": [{"id": "analytics"}, {"id": "video", "label": {"ru": "Видео", "en": "Video players"}}]}</script>`;
     await page.goto(server.page('/frame-en.html', sitePage({ lang: 'en', head, body: iframe('video') })));

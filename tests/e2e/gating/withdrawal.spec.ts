@@ -35,6 +35,20 @@ test.describe('withdrawal and decline after accept', () => {
     expect(analytics).toHaveLength(seen);
   });
 
+  test('the reload after a withdrawal waits for the cookies to go: they are not sent with it', async ({ page, server }) => {
+    const url = server.page('/withdraw-reload.html', sitePage({ body: counter('analytics') }));
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => global(page, '__runs')).toBe(1);
+    // What analytics left behind on this page (the sweep of the refusal file has not been needed yet).
+    await page.evaluate(() => (document.cookie = '_ga=GA1.1.1.1; path=/'));
+    const [reload] = await Promise.all([
+      page.waitForRequest((r) => r.isNavigationRequest() && r.url().endsWith('/withdraw-reload.html')),
+      page.evaluate(() => window.Soglasie!.withdraw()),
+    ]);
+    expect((await reload.allHeaders()).cookie ?? '').not.toContain('_ga=');
+  });
+
   test('taking back a category nothing of which ran does not reload', async ({ page, server }) => {
     await page.goto(server.page('/partial.html', sitePage({ body: counter('analytics') })));
     await page.evaluate(() => window.Soglasie!.accept());
