@@ -50,6 +50,16 @@ test.describe('gated iframes and pixels', () => {
     expect(await below()).toBe(top);
   });
 
+  test('a frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder, and still waits for consent', async ({ page, server }) => {
+    const hidden = ['height="0" width="0"', 'width="1" height="1"', 'hidden', 'style="display:none"', 'style="visibility:hidden"'];
+    const body = hidden.map((a, i) => `<iframe data-consent="marketing" data-src="${FRAME}?${i}" ${a} title="Пиксель"></iframe>`).join('');
+    await page.goto(server.page('/frame-hidden.html', sitePage({ body })), { waitUntil: 'networkidle' });
+    await expect(page.locator('[data-consent-placeholder]')).toHaveCount(0);
+    expect(server.requests.filter((r) => r.startsWith(FRAME))).toEqual([]);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => server.requests.filter((r) => r.startsWith(FRAME)).length).toBe(hidden.length);
+  });
+
   test('the placeholder speaks the page language and uses the configured label', async ({ page, server }) => {
     const head = `<script type="application/json" data-soglasie-config>{"categories": [{"id": "analytics"}, {"id": "video", "label": {"ru": "Видео", "en": "Video players"}}]}</script>`;
     await page.goto(server.page('/frame-en.html', sitePage({ lang: 'en', head, body: iframe('video') })));
