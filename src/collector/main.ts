@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -137,6 +138,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
 }
 
 async function verify(choice: { db?: string; pg?: string }, io: CliIo): Promise<CliResult> {
+  // Opening creates a missing file: a mistyped path would be reported as an intact, empty chain.
+  const file = choice.pg === undefined ? (choice.db ?? './receipts.sqlite') : undefined;
+  if (file && !existsSync(file)) {
+    io.err(`no such database file: ${file}`);
+    return { exitCode: 2 };
+  }
   let store;
   try {
     store = await openStore(choice);

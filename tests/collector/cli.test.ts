@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -50,6 +50,14 @@ describe('soglasie-collector CLI (in-process main)', () => {
     const broken = capture();
     expect((await main(['verify', '--db', db], broken)).exitCode).toBe(1);
     expect(broken.errors.join('\n')).toMatch(/chain BROKEN at row 2: .*edited/);
+  });
+
+  it('verify of a database file that does not exist fails (exit 2) and creates nothing', async () => {
+    const missing = join(dir, 'typo.sqlite');
+    const io = capture();
+    expect((await main(['verify', '--db', missing], io)).exitCode).toBe(2);
+    expect(io.errors.join('\n')).toMatch(/no such database file: .*typo\.sqlite/);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('reports usage errors with exit code 2', async () => {
