@@ -19,7 +19,8 @@ export interface ReceiptView {
  * Shape a stored row for the read API (times as ISO, receipt parsed).
  *
  * @example
- * sendJson(res, 200, toReceiptView(await store.get(id)));
+ * const row = await store.get(receiptId);
+ * if (row) console.log(toReceiptView(row).receivedAt); // '2026-11-22T12:00:00.000Z'
  */
 export function toReceiptView(row: StoredReceipt): ReceiptView {
   return {

@@ -1,7 +1,17 @@
 import type { ConsentMethod } from '../receipt/receipt-types';
+import type { Texts } from '../ui/texts-ru';
 
 /** A built-in language. */
 export type Lang = 'ru' | 'en';
+
+/**
+ * Overrides of interface strings for one language: any key of the interface's texts, and the iframe
+ * placeholder's `frameNotice` (`{category}` is filled in) and `frameAllow`.
+ *
+ * @example
+ * const en: TextOverrides = { title: 'Cookies', frameAllow: 'Allow video' };
+ */
+export type TextOverrides = Partial<Record<keyof Texts | 'frameNotice' | 'frameAllow', string>>;
 
 /** A text given per language; a plain string is used for every language. */
 export type Localized = string | Partial<Record<Lang, string>>;
@@ -170,7 +180,7 @@ export interface ConsentConfig {
   /** `auto` follows `prefers-color-scheme`. */
   theme?: 'auto' | 'light' | 'dark';
   /** Overrides of any interface string, per language. */
-  texts?: Partial<Record<Lang, Record<string, string>>>;
+  texts?: Partial<Record<Lang, TextOverrides>>;
   integrations?: IntegrationsConfig;
   /** Reload the page when consent is taken back after a tracker ran (a loaded tracker cannot be unloaded). Default true. */
   reloadOnWithdraw?: boolean;
@@ -199,7 +209,7 @@ export interface ResolvedConfig {
   mode: ConsentMode;
   position: BannerPosition;
   theme: 'auto' | 'light' | 'dark';
-  texts: Partial<Record<Lang, Record<string, string>>>;
+  texts: Partial<Record<Lang, TextOverrides>>;
   integrations: IntegrationsConfig;
   reloadOnWithdraw: boolean;
   floatingButton: boolean;
