@@ -34,3 +34,25 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse, origi
   res.writeHead(allowed ? 204 : 403, { 'content-length': '0' });
   res.end();
 }
+
+/**
+ * What is wrong with an allow-list, or `undefined`: each entry must be `'*'` or an origin exactly as
+ * browsers send it. `https://shop.example/` or `shop.example` would never match, and every receipt
+ * from the site would fail its preflight.
+ *
+ * @example
+ * originProblem(['https://shop.example/']); // '"https://shop.example/" is not an origin …; did you mean https://shop.example?'
+ */
+export function originProblem(origins: readonly string[]): string | undefined {
+  for (const origin of origins) {
+    let canonical = 'null';
+    try {
+      canonical = new URL(origin).origin;
+    } catch {
+      // Not a URL at all: no suggestion.
+    }
+    if (origin !== '*' && origin !== canonical)
+      return `${JSON.stringify(origin)} is not an origin (scheme://host[:port], as browsers send it)${canonical === 'null' ? '' : `; did you mean ${canonical}?`}`;
+  }
+  return undefined;
+}

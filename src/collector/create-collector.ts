@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasBearerToken } from './bearer-token';
 import type { IpMode } from './client-ip';
-import { answerPreflight, applyCors } from './cors';
+import { answerPreflight, applyCors, originProblem } from './cors';
 import { exportReceipts } from './export-receipts';
 import { getReceipt } from './get-receipt';
 import { listReceipts } from './list-receipts';
@@ -76,6 +76,8 @@ const ALLOW: Record<Route['kind'], string> = {
  * createServer(collector.handler).listen(8787, '127.0.0.1');
  */
 export async function createCollector(options: CollectorOptions = {}): Promise<Collector> {
+  const badOrigin = originProblem(options.origins ?? []);
+  if (badOrigin) throw new Error(`origins: ${badOrigin}`);
   const store = options.store ?? (await openStore(options));
   const ownsStore = !options.store;
   const origins = options.origins ?? [];

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { IpMode } from './client-ip';
 import { createCollector } from './create-collector';
+import { originProblem } from './cors';
 import { openStore } from './open-store';
 import { verifyChain } from './verify-chain';
 
@@ -27,7 +28,10 @@ export const USAGE = `Usage:
 
   --db PATH      SQLite file (default ./receipts.sqlite)
   --pg URL       PostgreSQL connection URL instead of SQLite
-  --origin URL   browser origin whose pages may read the answers (CORS); repeat for more, '*' for any
+  --port N       port to listen on (default 8787; 0 picks a free one)
+  --host ADDR    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  --origin URL   site origin allowed to post and read from browsers (CORS), exactly as browsers send
+                 it: https://shop.example, no path or trailing slash; repeat for more, '*' for any
   --token TOKEN  bearer token for the read side (or env SOGLASIE_COLLECTOR_TOKEN);
                  without it the read side is off
   --ip MODE      client IP kept: full, truncated (default; /24, /48) or none
@@ -88,6 +92,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port: expected 0-65535, got ${values.port}`);
   if (!['full', 'truncated', 'none'].includes(values.ip)) return usage(`--ip: expected full, truncated or none, got ${values.ip}`);
+  const badOrigin = originProblem(values.origin);
+  if (badOrigin) return usage(`--origin: ${badOrigin}`);
 
   let collector;
   try {

@@ -60,6 +60,16 @@ describe('soglasie-collector CLI (in-process main)', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('an --origin that is not an origin as browsers send it is a usage error, with the origin it probably meant', async () => {
+    for (const [origin, hint] of [['https://autocrm.ru/', /did you mean https:\/\/autocrm\.ru\?/], ['autocrm.ru', /is not an origin/], ['https://autocrm.ru/receipts', /did you mean https:\/\/autocrm\.ru\?/]] as const) {
+      const io = capture();
+      const result = await main(['--db', db, '--port', '0', '--origin', origin], io);
+      expect(result.exitCode, origin).toBe(2);
+      expect(result.server).toBeUndefined();
+      expect(io.errors.join('\n')).toMatch(hint);
+    }
+  });
+
   it('reports usage errors with exit code 2', async () => {
     for (const argv of [['--db', db, '--pg', 'postgres://x'], ['--port', 'abc'], ['--ip', 'half'], ['frobnicate'], ['--bogus']]) {
       const io = capture();

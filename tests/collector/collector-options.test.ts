@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,13 @@ import { storeTargets } from './support/store-targets';
 describe('collector options and failures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'soglasie-options-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses origins that browsers never send (a trailing slash, no scheme), before opening any store', async () => {
+    const db = join(dir, 'never-opened.sqlite');
+    await expect(createCollector({ db, origins: ['https://shop.example/'] })).rejects.toThrow(/origins: "https:\/\/shop\.example\/" is not an origin.*did you mean https:\/\/shop\.example\?/);
+    await expect(createCollector({ db, origins: ['shop.example'] })).rejects.toThrow(/is not an origin/);
+    expect(existsSync(db)).toBe(false);
+  });
 
   it('answers 500 and reports the error when the store fails, then keeps serving', async () => {
     const errors: unknown[] = [];
