@@ -17,7 +17,7 @@ export const budgets = {
   // Loaded only on a page whose configuration has a problem, to name it.
   'dist/soglasie-check.iife.js': 3_450,
   // npm: unminified ESM (a site's bundler minifies it).
-  'dist/index.mjs': 14_100,
+  'dist/index.mjs': 14_200,
   'dist/ui.mjs': 8_150,
 };
 

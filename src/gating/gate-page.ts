@@ -64,20 +64,30 @@ export const gatePage = (refusal: RefusalActions): ConsentPlugin => (consent) =>
     apply();
   });
 
+  // Elements added once the document is parsed (SPA navigation, tag managers). Not while it is parsed:
+  // the scan at DOMContentLoaded sees what the parser made, and observing the parser would make the
+  // browser record every node of the page.
   const observer =
     config.observe &&
     new MutationObserver((records) => {
-      if (document.readyState !== 'loading')
-        for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
+      for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
     });
-  if (observer) observer.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', apply);
+  const watch = () => observer && observer.observe(document, { childList: true, subtree: true });
   apply();
+  if (document.readyState !== 'loading') watch();
+  else
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        apply();
+        watch();
+      },
+      { once: true, signal: stop.signal },
+    );
 
   return () => {
     stop.abort();
     offChange();
     if (observer) observer.disconnect();
-    document.removeEventListener('DOMContentLoaded', apply);
   };
 };

@@ -105,6 +105,24 @@ test.describe('gated scripts', () => {
     expect(await global(page, '__early')).toBe(1);
   });
 
+  test('an element a script inserts while the page is still being parsed is gated, and runs on a returning visit', async ({ page, server }) => {
+    // Inserted mid-parse, before DOMContentLoaded, next to content the parser adds after it.
+    const body = `<script>
+  const s = document.createElement('script');
+  s.type = 'text/plain';
+  s.dataset.consent = 'analytics';
+  s.text = 'window.__inserted = (window.__inserted || 0) + 1;';
+  document.body.append(s);
+</script><p>Ещё содержимое</p>`;
+    const url = server.page('/mid-parse.html', sitePage({ body }));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    expect(await global(page, '__inserted')).toBeUndefined();
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect.poll(() => global(page, '__inserted')).toBe(1);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await global(page, '__inserted')).toBe(1);
+  });
+
   test('observe: false leaves later elements alone until the next decision', async ({ page, server }) => {
     const head = '<script type="application/json" data-soglasie-config>{"observe": false}</script>';
     await page.goto(server.page('/no-observe.html', sitePage({ head })));
