@@ -50,6 +50,8 @@ export interface TestServer {
   };
   /** Paths requested, in order (to prove e.g. that a document was or was not fetched). */
   requests: string[];
+  /** The Cookie header of each request, in order (to prove what a request carried). */
+  cookies: Array<{ path: string; cookie: string }>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function startTestServer(): Promise<TestServer> {
   const pages = new Map<string, { body: string; type: string; status: number; headers: Record<string, string> }>();
   const endpoint: TestServer['endpoint'] = { mode: 'ok', posts: [], stored: new Map(), hanging: [] };
   const requests: string[] = [];
+  const cookies: TestServer['cookies'] = [];
 
   const onReceipt = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const cors = { 'access-control-allow-origin': req.headers.origin ?? '*' };
@@ -85,6 +88,7 @@ export async function startTestServer(): Promise<TestServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    cookies.push({ path, cookie: req.headers.cookie ?? '' });
     if (path === '/receipts') {
       let body = '';
       req.setEncoding('utf8');
@@ -125,10 +129,12 @@ export async function startTestServer(): Promise<TestServer> {
     },
     endpoint,
     requests,
+    cookies,
     reset() {
       release();
       pages.clear();
       requests.length = 0;
+      cookies.length = 0;
       endpoint.mode = 'ok';
       endpoint.posts.length = 0;
       endpoint.stored.clear();
