@@ -31,14 +31,18 @@ export function Banner(props: UiProps) {
   };
   const decline = () => consent.decline({ method: 'button' });
 
+  const modal = config.position === 'modal';
+  // In the modal the head stays above the scrolling body, × in sight; in the bar it scrolls with it.
+  const head = (
+    <div class="hd" style={modal ? {} : { padding: 0, border: 0 }}>
+      <h2>{t.title}</h2>
+      <button class="x" aria-label={t.close} onClick={() => show(null)}>
+        ×
+      </button>
+    </div>
+  );
   const body = (
     <>
-      <div class="hd" style={{ padding: 0, border: 0 }}>
-        <h2>{t.title}</h2>
-        <button class="x" aria-label={t.close} onClick={() => show(null)}>
-          ×
-        </button>
-      </div>
       <p>{checkbox ? t.text : t.textButtons}</p>
       <DocLinks {...props} />
       {checkbox &&
@@ -55,8 +59,9 @@ export function Banner(props: UiProps) {
             <span>{categoryLabel(c, lang, t)}</span>
           </label>
         ))}
-      {hint}
+      {/* The buttons stay in sight at the bottom of a bar taller than a small screen, and the hint with them. */}
       <div class="row">
+        {hint}
         {checkbox ? (
           <>
             <button onClick={accept}>{t.accept}</button>
@@ -75,12 +80,14 @@ export function Banner(props: UiProps) {
     </>
   );
 
-  return config.position === 'modal' ? (
+  return modal ? (
     <Modal label={t.region} onClose={() => show(null)}>
+      {head}
       <div class="bd">{body}</div>
     </Modal>
   ) : (
     <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}>
+      {head}
       {body}
     </section>
   );

@@ -23,5 +23,5 @@ export function DocLinks({ consent, t, show }: UiProps) {
     );
   };
   const links = [link('policy'), link('consent')].filter(Boolean);
-  return links.length ? <p class="docs">{links.length > 1 ? [links[0], ' · ', links[1]] : links}</p> : null;
+  return links.length ? <p class="docs">{links}</p> : null;
 }

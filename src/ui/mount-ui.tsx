@@ -116,6 +116,22 @@ export const mountUIWithLang =
       }
       if (doc !== painted[1]) layer(top, doc && DocumentViewer({ ...props, kind: doc }));
       painted = [below, doc];
+      lock(!!root.querySelector('dialog[open]'));
+    }
+    // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
+    // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
+    let unlock: (() => void) | undefined;
+    function lock(on: boolean) {
+      const st = document.documentElement.style;
+      if (on && !unlock) {
+        const was = [st.overflow, st.scrollbarGutter];
+        if (innerWidth > document.documentElement.clientWidth) st.scrollbarGutter = 'stable';
+        st.overflow = 'hidden';
+        unlock = () => {
+          [st.overflow, st.scrollbarGutter] = was;
+          unlock = undefined;
+        };
+      } else if (!on && unlock) unlock();
     }
     function show(view: OpenView | null) {
       const was = s.view;
@@ -166,6 +182,7 @@ export const mountUIWithLang =
     return () => {
       life.abort();
       swaps.disconnect();
+      lock(false);
       offOpen();
       offChange();
       host.remove();

@@ -441,3 +441,64 @@ test.describe('positions and layout', () => {
     });
   }
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true });
+  const inView = async (page: Page, name: string) => {
+    const box = await banner(page).getByRole('button', { name, exact: true }).boundingBox();
+    return !!box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+  };
+
+  test('on a 320×568 screen «Принять» and «Отклонить» are in sight, and so is the hint with them', async ({ page, server }) => {
+    await page.goto(server.page('/phone.html', sitePage({ attrs: docs })));
+    await expect(banner(page)).toBeVisible();
+    expect([await inView(page, 'Принять'), await inView(page, 'Отклонить')]).toEqual([true, true]);
+    await banner(page).getByRole('button', { name: 'Принять', exact: true }).tap();
+    const hint = banner(page).getByRole('alert');
+    await expect(hint).toBeVisible();
+    const box = (await hint.boundingBox())!;
+    expect(box.y >= 0 && box.y + box.height <= 568).toBe(true);
+    expect([await inView(page, 'Принять'), await inView(page, 'Отклонить')]).toEqual([true, true]);
+  });
+
+  test('in buttons mode, held in landscape, all three choices are in sight', async ({ page, server }) => {
+    await page.setViewportSize({ width: 568, height: 320 });
+    // A site's own, longer wording: more than the bar can show at once.
+    const textButtons = 'Мы обрабатываем персональные данные посетителей и используем cookie. '.repeat(6);
+    const head = `<script type="application/json" data-soglasie-config>${JSON.stringify({ texts: { ru: { textButtons } } })}</script>`;
+    await page.goto(server.page('/phone-buttons.html', sitePage({ attrs: `${docs} data-mode="buttons"`, head })));
+    await expect(banner(page)).toBeVisible();
+    expect([await inView(page, 'Принять все'), await inView(page, 'Отклонить все'), await inView(page, 'Настроить')]).toEqual([true, true, true]);
+  });
+
+  test('the page behind an open dialog does not scroll, and scrolls again once it is closed', async ({ page, server }) => {
+    const body = `<div style="height:3000px">Длинная страница</div>`;
+    await page.goto(server.page('/phone-lock.html', sitePage({ attrs: docs, body })));
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.evaluate(() => window.scrollTo(0, 200));
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog).toBeVisible();
+    await page.mouse.move(160, 20);
+    await page.mouse.wheel(0, 400);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.evaluate(() => scrollY)).toBe(200);
+    await dialog.getByRole('button', { name: 'Закрыть' }).tap();
+    await expect(dialog).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+    await page.evaluate(() => window.scrollTo(0, 600));
+    expect(await page.evaluate(() => scrollY)).toBe(600);
+  });
+});
+
+test.describe('text size', () => {
+  test('the interface follows the browser’s font-size setting, never below 15px', async ({ page, server }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.goto(server.page('/font-size.html', sitePage({ attrs: docs })));
+    const accept = banner(page).getByRole('button', { name: 'Принять', exact: true });
+    await expect(accept).toBeVisible();
+    expect(await accept.evaluate((el) => getComputedStyle(el).fontSize)).toBe('22.5px');
+  });
+});
