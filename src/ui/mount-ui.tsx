@@ -13,20 +13,15 @@ let sheet: CSSStyleSheet | undefined;
 const isDoc = (v: OpenView | null): v is 'policy' | 'consent' => v === 'policy' || v === 'consent';
 
 /**
- * `mountUI` in a language fixed by the caller rather than resolved at mount time: the script tag picks
- * its interface file by language when it starts, and the interface must show that language even if the
- * page's `<html lang>` changes meanwhile.
- *
- * @example
- * createConsent(config, { plugins: [mountUIWithLang('en')] });
+ * The interface in this language. The script tag's interface file calls it with the language it was
+ * chosen by, so that file needs no language detection of its own.
  */
-export const mountUIWithLang =
-  (fixed?: Lang): ConsentPlugin =>
+export const mountInLang =
+  (lang: Lang): ConsentPlugin =>
   (consent) => {
     const { config } = consent;
     const host = document.createElement('soglasie-consent');
     if (config.theme !== 'auto') host.setAttribute('data-theme', config.theme);
-    const lang = fixed ?? resolveLang(config.lang);
     // Screen readers pick their voice by it: the interface's language may differ from the page's.
     host.lang = lang;
     const root = host.attachShadow({ mode: 'open' });
@@ -190,6 +185,18 @@ export const mountUIWithLang =
   };
 
 /**
+ * `mountUI` in a language fixed by the caller rather than resolved at mount time (for a single-page app
+ * that switches languages itself); without one, the same as `mountUI`.
+ *
+ * @example
+ * createConsent(config, { plugins: [mountUIWithLang('en')] });
+ */
+export const mountUIWithLang =
+  (fixed?: Lang): ConsentPlugin =>
+  (consent, emit) =>
+    mountInLang(fixed ?? resolveLang(consent.config.lang))(consent, emit);
+
+/**
  * Joins the visitor's interface to an instance: banner, preferences and document viewer inside an
  * open Shadow DOM on a `<soglasie-consent>` element. It subscribes synchronously, so an `open()` made
  * right after mounting is shown.
@@ -199,4 +206,4 @@ export const mountUIWithLang =
  * import { mountUI } from 'soglasie/ui';
  * createConsent({ policy: { url: '/policy.txt' } }, { plugins: [mountUI] });
  */
-export const mountUI: ConsentPlugin = mountUIWithLang();
+export const mountUI: ConsentPlugin = (consent, emit) => mountUIWithLang()(consent, emit);
