@@ -112,7 +112,18 @@ export const mountInLang =
       if (doc !== painted[1]) layer(top, doc && DocumentViewer({ ...props, kind: doc }));
       painted = [below, doc];
       lock(!!root.querySelector('dialog[open]'));
+      room.disconnect();
+      const bar = base.querySelector('section');
+      if (bar) room.observe(bar);
+      else pad();
     }
+    // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
+    // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
+    // (An inline style of the page's own would be lost: the stylesheet's value comes back.)
+    function pad(px?: number) {
+      document.documentElement.style.scrollPaddingBottom = px ? `${px}px` : '';
+    }
+    const room = new ResizeObserver(([entry]) => pad(entry.borderBoxSize[0].blockSize + 8));
     // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
     // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
     let unlock: (() => void) | undefined;
@@ -177,6 +188,8 @@ export const mountInLang =
     return () => {
       life.abort();
       swaps.disconnect();
+      room.disconnect();
+      pad();
       lock(false);
       offOpen();
       offChange();

@@ -268,6 +268,23 @@ test.describe('on the page', () => {
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
 
+  test('a page link focused from the keyboard scrolls clear of the bar instead of hiding behind it (WCAG 2.4.11)', async ({ page, server }) => {
+    const body = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}">Ссылка ${i}</a></p>`).join('');
+    await page.goto(server.page('/focus-clear.html', sitePage({ attrs: docs, body })));
+    await expect(banner(page)).toBeVisible();
+    const top = (await banner(page).boundingBox())!.y;
+    let hidden = 0;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const bottom = await page.evaluate(() => (document.activeElement?.localName === 'a' ? document.activeElement.getBoundingClientRect().bottom : 0));
+      if (bottom > top) hidden++;
+    }
+    expect(hidden).toBe(0);
+    // Once decided, the page's own scroll padding is back.
+    await page.evaluate(() => window.Soglasie!.decline());
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe('');
+  });
+
   test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {
     const swap = () => {
       const body = document.createElement('body');
