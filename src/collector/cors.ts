@@ -45,14 +45,15 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse, origi
  */
 export function originProblem(origins: readonly string[]): string | undefined {
   for (const origin of origins) {
-    let canonical = 'null';
+    let canonical: string | undefined;
     try {
       canonical = new URL(origin).origin;
     } catch {
       // Not a URL at all: no suggestion.
     }
-    if (origin !== '*' && origin !== canonical)
-      return `${JSON.stringify(origin)} is not an origin (scheme://host[:port], as browsers send it)${canonical === 'null' ? '' : `; did you mean ${canonical}?`}`;
+    // 'null' is what sandboxed frames and file: pages send: never a site to allow.
+    if (origin !== '*' && (origin !== canonical || origin === 'null'))
+      return `${JSON.stringify(origin)} is not an origin (scheme://host[:port], as browsers send it)${canonical && canonical !== 'null' ? `; did you mean ${canonical}?` : ''}`;
   }
   return undefined;
 }

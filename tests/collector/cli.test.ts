@@ -61,7 +61,7 @@ describe('soglasie-collector CLI (in-process main)', () => {
   });
 
   it('an --origin that is not an origin as browsers send it is a usage error, with the origin it probably meant', async () => {
-    for (const [origin, hint] of [['https://autocrm.ru/', /did you mean https:\/\/autocrm\.ru\?/], ['autocrm.ru', /is not an origin/], ['https://autocrm.ru/receipts', /did you mean https:\/\/autocrm\.ru\?/]] as const) {
+    for (const [origin, hint] of [['https://autocrm.ru/', /did you mean https:\/\/autocrm\.ru\?/], ['autocrm.ru', /is not an origin/], ['https://autocrm.ru/receipts', /did you mean https:\/\/autocrm\.ru\?/], ['null', /"null" is not an origin/]] as const) {
       const io = capture();
       const result = await main(['--db', db, '--port', '0', '--origin', origin], io);
       expect(result.exitCode, origin).toBe(2);
