@@ -55,8 +55,11 @@ export function gateElements(consent: Consent, ran: Set<string>, explain: (box: 
           const box = document.createElement('div');
           box.setAttribute('data-consent-placeholder', need);
           // As tall as the frame it stands for (its height attribute, else an iframe's default 150px):
-          // when its text arrives, and when the frame takes its place, nothing below it moves.
-          box.style.cssText = `padding:12px;border:1px solid #8888;box-sizing:border-box;min-height:${/^\d+$/.test(height) ? height : 150}px`;
+          // when its text arrives, and when the frame takes its place, nothing below it moves. A frame
+          // placed absolutely (a responsive ratio wrapper) is stood for in the same place instead.
+          box.style.cssText = `padding:12px;border:1px solid #8888;box-sizing:border-box;overflow:auto;${
+            getComputedStyle(el).position == 'absolute' ? 'position:absolute;inset:0' : `min-height:${/^\d+$/.test(height) ? height : 150}px`
+          }`;
           held.set(el, [box, el.style.display]);
           el.style.display = 'none';
           el.before(box);

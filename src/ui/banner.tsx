@@ -83,7 +83,9 @@ export function Banner(props: UiProps) {
   return modal ? (
     <Modal label={t.region} onClose={() => show(null)}>
       {head}
-      <div class="bd">{body}</div>
+      <div class="bd" style={{ paddingBottom: 0 }}>
+        {body}
+      </div>
     </Modal>
   ) : (
     <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}>

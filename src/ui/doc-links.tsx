@@ -23,5 +23,6 @@ export function DocLinks({ consent, t, show }: UiProps) {
     );
   };
   const links = [link('policy'), link('consent')].filter(Boolean);
-  return links.length ? <p class="docs">{links}</p> : null;
+  // A space between them for copied text and reader modes; the flex gap spaces them on screen.
+  return links.length ? <p class="docs">{links.length > 1 ? [links[0], ' ', links[1]] : links}</p> : null;
 }

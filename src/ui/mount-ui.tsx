@@ -119,11 +119,21 @@ export const mountInLang =
     }
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
-    // (An inline style of the page's own would be lost: the stylesheet's value comes back.)
+    // The page's own inline value is put back, and only once ours was set.
+    let padWas: string | undefined;
     function pad(px?: number) {
-      document.documentElement.style.scrollPaddingBottom = px ? `${px}px` : '';
+      const st = document.documentElement.style;
+      if (px) {
+        padWas ??= st.scrollPaddingBottom;
+        st.scrollPaddingBottom = `${px}px`;
+      } else if (padWas !== undefined) {
+        st.scrollPaddingBottom = padWas;
+        padWas = undefined;
+      }
     }
-    const room = new ResizeObserver(([entry]) => pad(entry.borderBoxSize[0].blockSize + 8));
+    // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
+    // offsetTop leaves out the slide-in animation's transform.
+    const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));
     // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
     // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
     let unlock: (() => void) | undefined;

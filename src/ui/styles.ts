@@ -2,6 +2,8 @@
  * The UI's only stylesheet, adopted by the shadow root as a constructed sheet: the page's CSS cannot
  * reach in, ours cannot leak out, and no `<style>` tag is needed under a strict style-src.
  * Theming: override the --sg-* custom properties on `soglasie-consent` from the page.
+ * The banner's buttons are a sticky row at the bottom of its scroller, and the row carries the scroller's
+ * bottom padding, so that no text scrolls past below them.
  * Text follows the browser's font-size setting (em from the host, which `all:initial` gives the
  * browser's default), never below 15px whatever the page's CSS does to the host.
  * The host is fixed-positioned: out of the page's flow, it is never a flex or grid item that a `gap`
@@ -28,7 +30,8 @@ ul{margin:0 0 10px;padding-left:22px}
 a{color:var(--sg-accent);text-decoration:underline}
 .row{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:12px}
 .row button{flex:1 1 140px}
-.bar>.row,.box>.row,.bd>.row{position:sticky;bottom:0;background:var(--sg-bg);padding-top:8px;margin-top:4px}
+.bar,.box{padding-bottom:0}
+.bar>.row,.box>.row,.bd>.row{position:sticky;bottom:0;background:var(--sg-bg);padding:8px 0 16px;margin-top:4px}
 .row .alert{flex-basis:100%;margin:0}
 button{font:inherit;font-weight:600;min-height:44px;min-width:44px;padding:8px 16px;border-radius:calc(var(--sg-radius) - 4px);border:2px solid var(--sg-accent);background:var(--sg-accent);color:var(--sg-accent-fg);cursor:pointer;display:inline-block;visibility:visible;opacity:1}
 button.alt{background:var(--sg-bg);color:var(--sg-fg);border-color:var(--sg-fg)}
@@ -45,5 +48,5 @@ input[type=checkbox]{width:24px;height:24px;margin:0;flex:none;accent-color:var(
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .fab{position:fixed;z-index:var(--sg-z);left:max(12px,env(safe-area-inset-left));bottom:max(12px,env(safe-area-inset-bottom));border-radius:50%;width:48px;height:48px;padding:0;font-size:max(22px,1.375em)}
 @media (prefers-reduced-motion:no-preference){.bar,.box{animation:sg-in .2s ease-out}@keyframes sg-in{from{transform:translateY(12px)}}}
-@media (max-width:480px){.bar{left:0;right:0;bottom:0;border-radius:var(--sg-radius) var(--sg-radius) 0 0;padding:14px max(14px,env(safe-area-inset-right)) max(14px,env(safe-area-inset-bottom)) max(14px,env(safe-area-inset-left))}.row button{flex-basis:100%}.hd{padding:10px 14px}.hd h2{font-size:1.0667em;margin:0}}
+@media (max-width:480px){.bar{left:0;right:0;bottom:0;border-radius:var(--sg-radius) var(--sg-radius) 0 0;padding:14px max(14px,env(safe-area-inset-right)) 0 max(14px,env(safe-area-inset-left))}.bar>.row{padding-bottom:max(14px,env(safe-area-inset-bottom))}.row button{flex-basis:100%}.hd{padding:10px 14px}.hd h2{font-size:1.0667em;margin:0}}
 `;

@@ -270,7 +270,9 @@ test.describe('on the page', () => {
 
   test('a page link focused from the keyboard scrolls clear of the bar instead of hiding behind it (WCAG 2.4.11)', async ({ page, server }) => {
     const body = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}">Ссылка ${i}</a></p>`).join('');
-    await page.goto(server.page('/focus-clear.html', sitePage({ attrs: docs, body })));
+    // The page's own inline scroll padding, to be given back.
+    const head = `<script>document.documentElement.style.scrollPaddingBottom = '10px'</script>`;
+    await page.goto(server.page('/focus-clear.html', sitePage({ attrs: docs, body, head })));
     await expect(banner(page)).toBeVisible();
     const top = (await banner(page).boundingBox())!.y;
     let hidden = 0;
@@ -282,7 +284,7 @@ test.describe('on the page', () => {
     expect(hidden).toBe(0);
     // Once decided, the page's own scroll padding is back.
     await page.evaluate(() => window.Soglasie!.decline());
-    await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe('');
+    await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe('10px');
   });
 
   test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {

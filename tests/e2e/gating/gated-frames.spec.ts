@@ -50,6 +50,18 @@ test.describe('gated iframes and pixels', () => {
     expect(await below()).toBe(top);
   });
 
+  test('in a responsive wrapper (an absolutely placed frame) the placeholder fills the wrapper and the page keeps its height', async ({ page, server }) => {
+    const body = `<div id="wrap" style="position:relative;width:320px;padding-top:56.25%"><iframe data-consent="marketing" data-src="${FRAME}" height="315" title="Видео" style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div><p id="below">Ниже</p>`;
+    await page.goto(server.page('/frame-ratio.html', sitePage({ body })));
+    const placeholder = page.locator('[data-consent-placeholder="marketing"]');
+    await expect(placeholder.getByRole('button', { name: 'Разрешить' })).toBeVisible();
+    const [wrap, box, below] = [(await page.locator('#wrap').boundingBox())!, (await placeholder.boundingBox())!, (await page.locator('#below').boundingBox())!];
+    expect([box.y, box.height]).toEqual([wrap.y, wrap.height]);
+    // The wrapper is only its ratio padding: the placeholder added nothing to it.
+    expect(wrap.height).toBeCloseTo(await page.evaluate(() => document.body.clientWidth * 0.5625), 0);
+    expect(below.y).toBeGreaterThanOrEqual(wrap.y + wrap.height);
+  });
+
   test('a frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder, and still waits for consent', async ({ page, server }) => {
     const hidden = ['height="0" width="0"', 'width="1" height="1"', 'hidden', 'style="display:none"', 'style="visibility:hidden"'];
     const body = hidden.map((a, i) => `<iframe data-consent="marketing" data-src="${FRAME}?${i}" ${a} title="Пиксель"></iframe>`).join('');
