@@ -25,6 +25,8 @@ export function Banner(props: UiProps) {
       // Said anew on every such click: an alert whose text does not change is not read again.
       hint.hidden = false;
       hint.textContent = '';
+      // On a small screen the boxes may have scrolled away behind the buttons: brought back in sight.
+      hint.closest('.sg')?.querySelector('.cat')?.scrollIntoView({ block: 'center' });
       return void requestAnimationFrame(() => (hint.textContent = t.tickFirst));
     }
     consent.accept(ids, { method: 'checkbox' });

@@ -480,6 +480,20 @@ test.describe('on a phone', () => {
     expect([await inView(page, 'Принять'), await inView(page, 'Отклонить')]).toEqual([true, true]);
   });
 
+  test('«Принять» with nothing ticked, the boxes scrolled away behind the buttons, brings the boxes back in sight', async ({ page, server }) => {
+    await page.goto(server.page('/phone-boxes.html', sitePage({ attrs: docs, body: '<div style="height:3000px"></div>' })));
+    await expect(banner(page)).toBeVisible();
+    // The visitor has read the text and scrolled the bar to its end, then back to its start.
+    await banner(page).evaluate((el) => (el.scrollTop = 0));
+    await banner(page).getByRole('button', { name: 'Принять', exact: true }).tap();
+    const box = (await banner(page).getByRole('checkbox').first().boundingBox())!;
+    const row = (await banner(page).getByRole('alert').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(row.y);
+    // Only the bar scrolled, not the page under it.
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+
   test('in buttons mode, held in landscape, all three choices are in sight', async ({ page, server }) => {
     await page.setViewportSize({ width: 568, height: 320 });
     // A site's own, longer wording: more than the bar can show at once.
