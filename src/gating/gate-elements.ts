@@ -48,10 +48,10 @@ export function gateElements(consent: Consent, ran: Set<string>, explain: (box: 
       }
       if (done.has(el) || (script && live)) continue;
       if (!need || !consent.has(need)) {
-        const height = el.getAttribute('height') || '';
-        // A frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder either.
-        const unseen = el.hidden || el.style.display == 'none' || el.style.visibility == 'hidden' || /^[01]$/.test(height) || /^[01]$/.test(el.getAttribute('width') || '');
-        if (el instanceof HTMLIFrameElement && !held.has(el) && !unseen) {
+        if (el instanceof HTMLIFrameElement && !held.has(el)) {
+          const height = el.getAttribute('height') || '';
+          // A frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder either.
+          if (el.hidden || el.style.display == 'none' || el.style.visibility == 'hidden' || /^[01]$/.test(height) || /^[01]$/.test(el.getAttribute('width') || '')) continue;
           const box = document.createElement('div');
           box.setAttribute('data-consent-placeholder', need);
           // As tall as the frame it stands for (its height attribute, else an iframe's default 150px):
