@@ -5,6 +5,7 @@ import { Banner } from './banner';
 import { DocumentViewer } from './document-viewer';
 import { h } from './h';
 import { PreferencesDialog } from './preferences-dialog';
+import { createRootStyle } from './root-style';
 import { css } from './styles';
 import { textsFor } from './texts-for';
 import type { UiProps, UiState } from './ui-state';
@@ -119,35 +120,20 @@ export const mountInLang =
     }
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
-    // The page's own inline value is put back, and only once ours was set.
-    let padWas: string | undefined;
-    function pad(px?: number) {
-      const st = document.documentElement.style;
-      if (px) {
-        padWas ??= st.scrollPaddingBottom;
-        st.scrollPaddingBottom = `${px}px`;
-      } else if (padWas !== undefined) {
-        st.scrollPaddingBottom = padWas;
-        padWas = undefined;
-      }
-    }
+    const rootStyle = createRootStyle();
+    const pad = (px?: number) => rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
     const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));
     // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
     // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
-    let unlock: (() => void) | undefined;
+    let locked = false;
     function lock(on: boolean) {
-      const st = document.documentElement.style;
-      if (on && !unlock) {
-        const was = [st.overflow, st.scrollbarGutter];
-        if (innerWidth > document.documentElement.clientWidth) st.scrollbarGutter = 'stable';
-        st.overflow = 'hidden';
-        unlock = () => {
-          [st.overflow, st.scrollbarGutter] = was;
-          unlock = undefined;
-        };
-      } else if (!on && unlock) unlock();
+      if (on === locked) return;
+      locked = on;
+      if (on && innerWidth > document.documentElement.clientWidth) rootStyle('scrollbarGutter', 'stable');
+      else if (!on) rootStyle('scrollbarGutter');
+      rootStyle('overflow', on ? 'hidden' : undefined);
     }
     function show(view: OpenView | null) {
       const was = s.view;
