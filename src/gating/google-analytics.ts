@@ -15,9 +15,10 @@ import type { Tracker } from './tracker';
 export function googleAnalytics(c?: GoogleAnalyticsConfig): Tracker | undefined {
   if (!c?.id) return;
   const load = () => {
+    // Queued after the tag is added but before it can run; not again for a tag already on the page.
+    if (!loadScript(c.src || 'https://www.googletagmanager.com/gtag/js?id=' + c.id)) return;
     gtag('js', new Date());
     gtag('config', c.id, c.options || {});
-    loadScript(c.src || 'https://www.googletagmanager.com/gtag/js?id=' + c.id);
   };
   // Advanced: loaded already; granting `analytics` only has to mark it as run (for withdrawal).
   if (c.mode === 'advanced') load();

@@ -15,8 +15,7 @@ export function googleTagManager(c?: GoogleTagManagerConfig): Tracker | undefine
   return {
     need: c.category || 'analytics',
     load() {
-      dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-      loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id);
+      if (loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id)) dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
     },
   };
 }

@@ -10,6 +10,9 @@ interface Ym {
   l?: number;
 }
 
+// Counters queued on this page: an instance made again (after destroy()) must not start one twice.
+const inited = new Set<number>();
+
 /**
  * Yandex.Metrica without a snippet: `window.ym` is Yandex's queue from the start, so `ym(id, 'reachGoal', …)`
  * made before consent waits instead of failing; each counter's `init` is queued first; tag.js itself
@@ -30,6 +33,10 @@ export function yandexMetrica(c?: YandexMetricaConfig): Tracker | undefined {
     queue.l = Date.now();
     ym = w.ym = queue;
   }
-  for (const id of ([] as unknown[]).concat(c.id)) if (Number(id) > 0) ym(Number(id), 'init', c.options || {});
+  for (const id of ([] as unknown[]).concat(c.id).map(Number))
+    if (id > 0 && !inited.has(id)) {
+      inited.add(id);
+      ym(id, 'init', c.options || {});
+    }
   return { need: c.category || 'analytics', load: () => loadScript(c.src || 'https://mc.yandex.ru/metrika/tag.js') };
 }

@@ -35,3 +35,41 @@ test.describe('the npm build (ESM) in a browser', () => {
     expect(await tab.evaluate(() => ({ host: !!document.querySelector('soglasie-consent'), cookie: document.cookie, runs: (window as { __runs?: number }).__runs }))).toEqual({ host: false, cookie: '', runs: undefined });
   });
 });
+
+// (The gtag.js and gtm.js stand-ins both answer `config` commands: one tracker pair per page.)
+const AGAIN = [
+  {
+    name: 'Yandex.Metrica and Google Analytics 4',
+    integrations: { yandexMetrica: { id: 4242 }, googleAnalytics: { id: 'G-TEST123' } },
+    requests: ['mc.yandex.ru/metrika/tag.js', 'mc.yandex.ru/watch/4242', 'www.google-analytics.com/g/collect?tid=G-TEST123', 'www.googletagmanager.com/gtag/js?id=G-TEST123'],
+  },
+  { name: 'Google Tag Manager', integrations: { googleTagManager: { id: 'GTM-TEST' } }, requests: ['www.googletagmanager.com/gtm.js?id=GTM-TEST'] },
+];
+
+test.describe('an instance made again (after destroy(), as a single-page app may) or a second one', () => {
+  for (const v of AGAIN) {
+    test(`${v.name}: each tracker still loads, starts and counts the page once`, async ({ page: tab, server, analytics }) => {
+      await tab.goto(
+        server.page(
+          '/esm-again.html',
+          page(`
+            import { createConsent } from '/dist/index.mjs';
+            const config = { policy: { url: '/policies/autocrm-policy.txt', version: '1' }, integrations: ${JSON.stringify(v.integrations)} };
+            const first = createConsent(config, { warn: () => {} });
+            first.accept();
+            first.destroy();
+            window.__both = [createConsent(config, { warn: () => {} }), createConsent(config, { warn: () => {} })].every((c) => c.has('analytics'));
+          `),
+        ),
+      );
+      await expect.poll(() => tab.evaluate(() => (window as { __both?: boolean }).__both)).toBe(true);
+      await expect.poll(() => analytics.map((u) => u.replace(/^https:\/\//, '').replace(/&gcs=.*/, '')).sort()).toEqual(v.requests);
+      await tab.waitForLoadState('networkidle');
+      expect(analytics).toHaveLength(v.requests.length);
+      expect(await tab.evaluate(() => (window as { __trackerRuns?: number }).__trackerRuns)).toBe(Object.keys(v.integrations).length);
+      // Google's queue got one start for its tag, not one per instance.
+      const starts = await tab.evaluate(() => ((window as { dataLayer?: unknown[] }).dataLayer ?? []).filter((c) => (c as IArguments)[0] === 'config' || (c as { event?: string }).event === 'gtm.js').length);
+      expect(starts).toBe(1);
+    });
+  }
+});
