@@ -5,7 +5,7 @@ import { Banner } from './banner';
 import { DocumentViewer } from './document-viewer';
 import { h } from './h';
 import { PreferencesDialog } from './preferences-dialog';
-import { createRootStyle } from './root-style';
+import { createPageStyle } from './page-style';
 import { css } from './styles';
 import { textsFor } from './texts-for';
 import type { UiProps, UiState } from './ui-state';
@@ -120,20 +120,32 @@ export const mountInLang =
     }
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
-    const rootStyle = createRootStyle();
-    const pad = (px?: number) => rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
+    const html = document.documentElement;
+    const htmlStyle = createPageStyle(html);
+    const pad = (px?: number) => htmlStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
     const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));
     // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
     // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
-    let locked = false;
+    let unlock: (() => void) | undefined;
     function lock(on: boolean) {
-      if (on === locked) return;
-      locked = on;
-      if (on && innerWidth > document.documentElement.clientWidth) rootStyle('scrollbarGutter', 'stable');
-      else if (!on) rootStyle('scrollbarGutter');
-      rootStyle('overflow', on ? 'hidden' : undefined);
+      if (on === !!unlock) return;
+      unlock?.();
+      unlock = undefined;
+      const body = document.body;
+      if (!on || !body) return;
+      // The window scrolls by `<html>`'s overflow, or by `<body>`'s when `<html>` sets none. Setting
+      // `<html>`'s over a `<body>` one (body { overflow-x: hidden }, a common guard) would make `<body>`
+      // the scroller: the page would jump to its top and scroll on. Hidden overflow keeps the position.
+      const visible = (el: HTMLElement) => getComputedStyle(el).overflow == 'visible';
+      const style = visible(html) && !visible(body) ? createPageStyle(body) : htmlStyle;
+      if (innerWidth > html.clientWidth) htmlStyle('scrollbarGutter', 'stable');
+      style('overflow', 'hidden');
+      unlock = () => {
+        style('overflow');
+        htmlStyle('scrollbarGutter');
+      };
     }
     function show(view: OpenView | null) {
       const was = s.view;

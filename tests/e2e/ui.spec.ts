@@ -504,24 +504,40 @@ test.describe('on a phone', () => {
     expect([await inView(page, 'Принять все'), await inView(page, 'Отклонить все'), await inView(page, 'Настроить')]).toEqual([true, true, true]);
   });
 
-  test('the page behind an open dialog does not scroll, and scrolls again once it is closed', async ({ page, server }) => {
-    const body = `<div style="height:3000px">Длинная страница</div>`;
-    await page.goto(server.page('/phone-lock.html', sitePage({ attrs: docs, body })));
-    await page.evaluate(() => window.Soglasie!.decline());
-    await page.evaluate(() => window.scrollTo(0, 200));
-    await page.evaluate(() => window.Soglasie!.open('preferences'));
-    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
-    await expect(dialog).toBeVisible();
-    await page.mouse.move(160, 20);
-    await page.mouse.wheel(0, 400);
-    await page.evaluate(() => new Promise(requestAnimationFrame));
-    expect(await page.evaluate(() => scrollY)).toBe(200);
-    await dialog.getByRole('button', { name: 'Закрыть' }).tap();
-    await expect(dialog).toBeHidden();
-    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
-    await page.evaluate(() => window.scrollTo(0, 600));
-    expect(await page.evaluate(() => scrollY)).toBe(600);
-  });
+  // Where a page scrolls depends on its CSS: the window (by default, and with a guard on <body> alone),
+  // or <body> itself (html and body both set).
+  const SCROLLERS = [
+    ['the window', ''],
+    ['the window, with body { overflow-x: hidden }', 'html,body{height:100%}body{overflow-x:hidden}'],
+    ['<body> itself', 'html,body{height:100%;overflow:auto;margin:0}'],
+  ];
+  for (const [name, css] of SCROLLERS) {
+    test(`the page behind an open dialog stays where it was and does not scroll, and scrolls again once closed: page scrolled by ${name}`, async ({ page, server }) => {
+      const body = `<style>${css}</style><div id="mark">Начало</div><div style="height:3000px">Длинная страница</div>`;
+      await page.goto(server.page('/phone-lock.html', sitePage({ attrs: docs, body })));
+      await page.evaluate(() => window.Soglasie!.decline());
+      const scrollTo = (y: number) => page.evaluate((y) => (document.scrollingElement!.scrollTop = document.body.scrollTop = y), y);
+      const top = () => page.evaluate(() => Math.round(document.getElementById('mark')!.getBoundingClientRect().top));
+      const start = await top();
+      await scrollTo(200);
+      const before = await top();
+      expect(before).toBe(start - 200);
+      await page.evaluate(() => window.Soglasie!.open('preferences'));
+      const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+      await expect(dialog).toBeVisible();
+      expect(await top()).toBe(before);
+      await page.mouse.move(160, 20);
+      await page.mouse.wheel(0, 400);
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      expect(await top()).toBe(before);
+      await dialog.getByRole('button', { name: 'Закрыть' }).tap();
+      await expect(dialog).toBeHidden();
+      expect(await top()).toBe(before);
+      expect(await page.evaluate(() => [document.documentElement.style.overflow, document.body.style.overflow])).toEqual(['', '']);
+      await scrollTo(600);
+      expect(await top()).toBe(before - 400);
+    });
+  }
 });
 
 test.describe('text size', () => {
