@@ -7,7 +7,7 @@ import { dts } from 'rollup-plugin-dts';
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'));
 const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`), __QUIET__: 'false' };
-const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} License | consent banner, analytics gating and consent receipts */`;
+const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
 
 const ts = (target, quiet = false) =>
   esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define: { ...define, __QUIET__: String(quiet) }, minify: false, sourceMap: true });
