@@ -18,7 +18,7 @@ export const budgets = {
   'dist/soglasie-check.iife.js': 3_420,
   // npm: unminified ESM (a site's bundler minifies it).
   'dist/index.mjs': 14_220,
-  'dist/ui.mjs': 8_780,
+  'dist/ui.mjs': 8_800,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

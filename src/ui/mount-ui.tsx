@@ -5,7 +5,7 @@ import { Banner } from './banner';
 import { DocumentViewer } from './document-viewer';
 import { h } from './h';
 import { PreferencesDialog } from './preferences-dialog';
-import { createPageStyle } from './page-style';
+import { createRootStyle } from './root-style';
 import { css } from './styles';
 import { textsFor } from './texts-for';
 import type { UiProps, UiState } from './ui-state';
@@ -120,9 +120,8 @@ export const mountInLang =
     }
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
-    const html = document.documentElement;
-    const htmlStyle = createPageStyle(html);
-    const pad = (px?: number) => htmlStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
+    const rootStyle = createRootStyle();
+    const pad = (px?: number) => rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
     const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));
@@ -133,18 +132,20 @@ export const mountInLang =
       if (on === !!unlock) return;
       unlock?.();
       unlock = undefined;
-      const body = document.body;
-      if (!on || !body) return;
-      // The window scrolls by `<html>`'s overflow, or by `<body>`'s when `<html>` sets none. Setting
-      // `<html>`'s over a `<body>` one (body { overflow-x: hidden }, a common guard) would make `<body>`
-      // the scroller: the page would jump to its top and scroll on. Hidden overflow keeps the position.
-      const visible = (el: HTMLElement) => getComputedStyle(el).overflow == 'visible';
-      const style = visible(html) && !visible(body) ? createPageStyle(body) : htmlStyle;
-      if (innerWidth > html.clientWidth) htmlStyle('scrollbarGutter', 'stable');
-      style('overflow', 'hidden');
+      if (!on) return;
+      const y = scrollY;
+      if (innerWidth > document.documentElement.clientWidth) rootStyle('scrollbarGutter', 'stable');
+      rootStyle('overflow', 'hidden');
+      // A <body> with a height and an overflow of its own (html, body { height: 100% } body { overflow-x:
+      // hidden }, a common guard) becomes the scroller once <html>'s overflow is set, and the window jumps
+      // to its top: <body> takes over where the window was, and gives it back. Only <html> is written to.
+      const body = scrollY != y && document.body;
+      if (body) body.scrollTop = y;
       unlock = () => {
-        style('overflow');
-        htmlStyle('scrollbarGutter');
+        const at = body && body.scrollTop;
+        rootStyle('overflow');
+        rootStyle('scrollbarGutter');
+        if (body) scrollTo(scrollX, at as number);
       };
     }
     function show(view: OpenView | null) {

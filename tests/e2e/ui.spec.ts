@@ -538,6 +538,21 @@ test.describe('on a phone', () => {
       expect(await top()).toBe(before - 400);
     });
   }
+
+  test('a scroll lock of the page’s own (a menu) that ends while a dialog is open is not put back when the dialog closes', async ({ page, server }) => {
+    const body = `<div style="height:3000px">Длинная страница</div>`;
+    await page.goto(server.page('/phone-own-lock.html', sitePage({ attrs: docs, body })));
+    await page.evaluate(() => window.Soglasie!.decline());
+    await page.evaluate(() => (document.documentElement.style.overflow = 'hidden'));
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog).toBeVisible();
+    // The menu closes behind the dialog and lets the page scroll again.
+    await page.evaluate(() => (document.documentElement.style.overflow = ''));
+    await dialog.getByRole('button', { name: 'Закрыть' }).tap();
+    await expect(dialog).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+  });
 });
 
 test.describe('text size', () => {

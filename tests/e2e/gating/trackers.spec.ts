@@ -81,3 +81,13 @@ for (const v of VARIANTS) {
     });
   });
 }
+
+test('the built-in GA loads when its category is granted even if the page holds a gated copy of gtag.js for another one', async ({ page, server, analytics }) => {
+  // The site's own copy waits for `marketing`; the built-in tracker needs `analytics` only.
+  const body = `<script type="text/plain" data-consent="marketing" async src="https://${GTAG_JS}"></script>`;
+  await page.goto(server.page('/t-copy.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body })), { waitUntil: 'networkidle' });
+  await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+  await expect.poll(() => short(analytics).sort()).toEqual([GTAG_JS, COLLECT].sort());
+  await page.waitForLoadState('networkidle');
+  expect(await global(page, '__trackerRuns')).toBe(1);
+});
