@@ -61,17 +61,19 @@ const pathOf = (url) => new URL(url).pathname;
 const kindOf = ({ url, type }) => (/javascript/.test(type) || /\.m?js$/.test(pathOf(url)) ? 'js' : /text\/css/.test(type) || /\.css$/.test(pathOf(url)) ? 'css' : null);
 
 /**
- * A first visit: navigation start → banner visible.
- * @returns {Promise<object>} bannerMs, scriptMs, longTasks, longestTaskMs, cls, gzip bytes by kind, files
+ * A first visit: navigation start → banner visible. Tracing slows the page it records (more for more
+ * script), so timings, long tasks and layout shifts come from a load with `trace: false`, and script time
+ * from one with `trace: true` (its other figures are not used).
+ * @returns {Promise<object>} bannerMs, scriptMs (null untraced), longTasks, longestTaskMs, cls, gzip bytes by kind, files
  */
-export async function firstVisit(browser, server, lib, def) {
+export async function firstVisit(browser, server, lib, def, { trace: traced = false } = {}) {
   const s = await openPage(browser, { banner: def.banner });
   try {
-    await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
+    if (traced) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'commit' });
     const shown = await s.signal('banner');
     await sleep(SETTLE_MS);
-    const trace = await browser.stopTracing();
+    const trace = traced ? await browser.stopTracing() : null;
     const b = await s.page.evaluate(() => window.__bench);
     const files = [];
     for (const r of s.responses) {
@@ -86,7 +88,7 @@ export async function firstVisit(browser, server, lib, def) {
     return {
       ok: shown,
       bannerMs: shown ? b.bannerAt : null,
-      scriptMs: shown ? scriptTime(trace, 'bench-banner', b.bannerAt) : null,
+      scriptMs: shown && trace ? scriptTime(trace, 'bench-banner', b.bannerAt) : null,
       longTasks: shown ? longBefore.length : null,
       longestTaskMs: longBefore.reduce((m, [, d]) => Math.max(m, d), 0),
       longTasksAll: b.longTasks.length,
@@ -102,17 +104,18 @@ export async function firstVisit(browser, server, lib, def) {
 }
 
 /**
- * A returning visit (decision stored): navigation start → the gated analytics script runs.
- * @returns {Promise<object>} analyticsMs, scriptMs, jsBytes (gzip of JS loaded before the mark), files, bannerShown
+ * A returning visit (decision stored): navigation start → the gated analytics script runs. As for
+ * `firstVisit`, script time comes from a load with `trace: true`, everything else from one without.
+ * @returns {Promise<object>} analyticsMs, scriptMs (null untraced), jsBytes (gzip of JS loaded before the mark), files, bannerShown
  */
-export async function returningVisit(browser, server, lib, def, storageState) {
+export async function returningVisit(browser, server, lib, def, storageState, { trace: traced = false } = {}) {
   const s = await openPage(browser, { banner: def.banner, storageState });
   try {
-    await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
+    if (traced) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'commit' });
     const ran = await s.signal('analytics');
     await sleep(100); // nothing is measured after the mark but the resource list
-    const trace = await browser.stopTracing();
+    const trace = traced ? await browser.stopTracing() : null;
     const { b, resources } = await s.page.evaluate(() => ({
       b: window.__bench,
       resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, initiator: e.initiatorType, end: e.responseEnd })),
@@ -126,7 +129,7 @@ export async function returningVisit(browser, server, lib, def, storageState) {
     return {
       ok: ran,
       analyticsMs: ran ? b.analyticsAt : null,
-      scriptMs: ran ? scriptTime(trace, 'analytics-ran', b.analyticsAt) : null,
+      scriptMs: ran && trace ? scriptTime(trace, 'analytics-ran', b.analyticsAt) : null,
       jsBytes: ran ? files.reduce((n, f) => n + f.gzip, 0) : null,
       files,
       bannerShown: b.bannerAt !== null,

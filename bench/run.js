@@ -1,6 +1,6 @@
 // Consent-banner performance benchmark (a benchmark, not a test: it prints figures and ratios and
 // never asserts timing). Run after `npm run build`:
-//   node bench/run.js            # RUNS=15 rounds, BENCH_MAX_MINUTES=8
+//   node bench/run.js            # RUNS=15 rounds, BENCH_MAX_MINUTES=16
 // Serves an empty reference page and one equivalent page per library (soglasie,
 // vanilla-cookieconsent, orejime, klaro) from 127.0.0.1, loads each in headless Chromium with 4× CPU
 // throttling in a fresh context per load, rotating the library order every round, and prints medians
@@ -15,7 +15,7 @@ import { fmt, median, pairedDiffs, pairedNet, table } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 15));
-const MAX_MS = Number(process.env.BENCH_MAX_MINUTES ?? 8) * 60_000;
+const MAX_MS = Number(process.env.BENCH_MAX_MINUTES ?? 16) * 60_000;
 const ALL = ['empty', ...PEERS];
 const started = Date.now();
 const log = (...a) => process.stderr.write(`${a.join(' ')}\n`);
@@ -53,12 +53,18 @@ try {
     }
   }
   const skipped = { ok: false, analyticsMs: null, scriptMs: null, jsBytes: null, files: [], bannerShown: false, blocked: [], errors: [] };
-  const returning = (lib) => (stored[lib] === null ? skipped : returningVisit(browser, server, lib, LIBRARIES[lib], stored[lib]));
+  const returning = (lib, trace) => (stored[lib] === null ? skipped : returningVisit(browser, server, lib, LIBRARIES[lib], stored[lib], { trace }));
+  // Two loads of each page a round: one untraced for timings, long tasks and layout shifts, one traced
+  // for script time (tracing slows a page in proportion to its script, which would skew the rest).
+  const both = async (measure) => {
+    const [plain, traced] = [await measure(false), await measure(true)];
+    return { ...plain, scriptMs: traced.ok ? traced.scriptMs : null };
+  };
 
   // One unmeasured round warms the server, the file cache and the browser.
   for (const lib of ALL) {
     await firstVisit(browser, server, lib, LIBRARIES[lib]);
-    await returning(lib);
+    await returning(lib, false);
   }
 
   const firsts = [];
@@ -72,8 +78,8 @@ try {
     const f = {};
     const r = {};
     for (const lib of order) {
-      f[lib] = await firstVisit(browser, server, lib, LIBRARIES[lib]);
-      r[lib] = await returning(lib);
+      f[lib] = await both((trace) => firstVisit(browser, server, lib, LIBRARIES[lib], { trace }));
+      r[lib] = await both((trace) => returning(lib, trace));
     }
     firsts.push(f);
     returns.push(r);
@@ -182,7 +188,7 @@ try {
   const files = (list) => list.map((f) => `${f.path.split('/').pop()} ${fmt.kb(f.gzip)}`).join(' + ') || '—';
   const md = `# Consent banner benchmark
 
-Measured ${date} with \`${command}\`: Chromium ${browserVersion} headless, ${CPU_THROTTLE}× CPU throttling (CDP), a fresh context (empty cache) per page load, medians of ${n} alternating rounds (library order rotated each round), ${availableParallelism()} CPUs, load average ${load0.toFixed(1)} at start and ${loadavg()[0].toFixed(1)} at end. Ratios (×) are to vanilla-cookieconsent in this same run; "net of empty page" is the median, over rounds, of the difference to the empty page loaded in the same round. KB = 1000 bytes, gzip -9 of the JS and CSS files the page loaded.
+Measured ${date} with \`${command}\`: Chromium ${browserVersion} headless, ${CPU_THROTTLE}× CPU throttling (CDP), a fresh context (empty cache) per page load, medians of ${n} alternating rounds (library order rotated each round; each page loaded twice a round, untraced for the timings, long tasks and layout shifts and traced for script time), ${availableParallelism()} CPUs, load average ${load0.toFixed(1)} at start and ${loadavg()[0].toFixed(1)} at end. Ratios (×) are to vanilla-cookieconsent in this same run; "net of empty page" is the median, over rounds, of the difference to the empty page loaded in the same round. KB = 1000 bytes, gzip -9 of the JS and CSS files the page loaded.
 
 ## First visit (no decision stored): until the banner is visible
 
