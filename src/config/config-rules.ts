@@ -30,7 +30,7 @@ export const configRules: Rule = {
           id: 'string',
           label: localized,
           description: localized,
-          services: { list: { fields: { name: 'string', processor: 'string', cookies: strings } }, max: 30 },
+          services: { list: { fields: { name: localized, processor: localized, cookies: strings } }, max: 30 },
         },
       },
       max: 30,

@@ -20,12 +20,12 @@ export type Localized = string | Partial<Record<Lang, string>>;
  * A service that belongs to a category: named in the banner, the preferences dialog and the consent text.
  *
  * @example
- * { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym_uid', '_ym_d'] }
+ * { name: { ru: 'Яндекс Метрика', en: 'Yandex Metrica' }, processor: { ru: 'ООО «Яндекс»', en: 'Yandex LLC' }, cookies: ['_ym_uid', '_ym_d'] }
  */
 export interface ServiceConfig {
-  name: string;
+  name: Localized;
   /** The company that processes the data (a processor under 152-FZ art. 6 part 3). */
-  processor?: string;
+  processor?: Localized;
   /** Cookie names it sets; a trailing `*` matches a prefix. Deleted on withdrawal. */
   cookies?: string[];
 }

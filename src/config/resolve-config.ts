@@ -10,7 +10,7 @@ const COOKIE_NAME = /^[\w-]{1,64}$/;
 const SCRIPT_URL = /^[\0- ]*(javascript|data|vbscript|blob):/i;
 
 const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
-  ['yandexMetrica', { name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*'] }],
+  ['yandexMetrica', { name: { ru: 'Яндекс Метрика', en: 'Yandex Metrica' }, processor: { ru: 'ООО «Яндекс»', en: 'Yandex LLC' }, cookies: ['_ym*'] }],
   ['googleAnalytics', { name: 'Google Analytics', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
   ['googleTagManager', { name: 'Google Tag Manager', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
 ];
@@ -64,16 +64,17 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
 
   const integrations = config.integrations ?? {};
   // Each built-in tracker waits for its category: `analytics`, or Metrica's own `category`.
-  const waits = new Map<string, ServiceConfig[]>();
-  for (const [key, service] of TRACKERS) {
-    const tracker = integrations[key];
+  const waits = new Map<string, Array<[keyof IntegrationsConfig, ServiceConfig]>>();
+  for (const entry of TRACKERS) {
+    const tracker = integrations[entry[0]];
     if (!tracker) continue;
     const id = ('category' in tracker && tracker.category) || 'analytics';
-    waits.set(id, [...(waits.get(id) ?? []), service]);
+    waits.set(id, [...(waits.get(id) ?? []), entry]);
   }
-  waits.forEach((services, id) => {
+  waits.forEach((entries, id) => {
     const i = categories.findIndex((c) => c.id === id);
-    if (i < 0) warn(__QUIET__ ? '' : `integrations: ${services.map((sv) => sv.name).join(', ')} wait for the "${id}" category, which is not configured; they will never load`);
+    const services = entries.map((entry) => entry[1]);
+    if (i < 0) warn(__QUIET__ ? '' : `integrations: ${entries.map((entry) => entry[0]).join(', ')} wait for the "${id}" category, which is not configured; they will never load`);
     // The built-in trackers name themselves and their processors unless the site lists services itself.
     else if (!categories[i].services) categories[i] = { ...categories[i], services };
   });

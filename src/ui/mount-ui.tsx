@@ -121,7 +121,17 @@ export const mountInLang =
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
     const rootStyle = createRootStyle();
-    const pad = (px?: number) => rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
+    // And the page's end can be scrolled clear of it: a spacer as tall as the bar after the page's content
+    // (a margin or padding would not lengthen a page whose <html> or <body> has a fixed height).
+    const space = document.createElement('soglasie-space');
+    space.setAttribute('aria-hidden', 'true');
+    const pad = (px?: number) => {
+      const body = document.body;
+      rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
+      if (!px || !body) return space.remove();
+      space.style.cssText = `display:block;height:${px}px;margin:0;padding:0;border:0`;
+      if (body.lastChild != space) body.append(space);
+    };
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
     const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));

@@ -2,7 +2,7 @@ import { canGrant } from '../store/can-grant';
 import { DocLinks } from './doc-links';
 import { h } from './h';
 import { Modal } from './modal';
-import { categoryLabel, categoryText, fill } from './texts-for';
+import { categoryLabel, categoryText, fill, localize } from './texts-for';
 import type { UiProps } from './ui-state';
 
 /**
@@ -55,7 +55,7 @@ export function PreferencesDialog(props: UiProps) {
               {!!c.services?.length && (
                 <ul class="muted">
                   {c.services.map((sv) => (
-                    <li>{sv.processor ? `${sv.name} — ${t.processor}: ${sv.processor}` : sv.name}</li>
+                    <li>{sv.processor ? `${localize(sv.name, lang)} — ${t.processor}: ${localize(sv.processor, lang)}` : localize(sv.name, lang)}</li>
                   ))}
                 </ul>
               )}

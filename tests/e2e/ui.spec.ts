@@ -256,6 +256,15 @@ test.describe('on the page', () => {
     expect(await page.locator('soglasie-consent').getAttribute('lang')).toBe('en');
   });
 
+  test('in English the built-in trackers and their processors are named in English', async ({ page, server }) => {
+    await page.goto(server.page('/lang-trackers.html', sitePage({ lang: 'en', attrs: docs })));
+    await expect(banner(page).getByRole('checkbox', { name: 'Analytics (Yandex Metrica, Google Analytics)' })).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const dialog = page.getByRole('dialog', { name: 'Cookie settings' });
+    await expect(dialog.getByText('Yandex Metrica — processor: Yandex LLC')).toBeVisible();
+    await expect(dialog.getByText('Google Analytics — processor: Google LLC')).toBeVisible();
+  });
+
   test('a page that swaps its <body> (Turbo, pjax) can still open the preferences', async ({ page, server }) => {
     await page.goto(server.page('/swap.html', sitePage({ attrs: docs })));
     await page.evaluate(() => window.Soglasie!.decline());
@@ -286,6 +295,25 @@ test.describe('on the page', () => {
     await page.evaluate(() => window.Soglasie!.decline());
     await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe('10px');
   });
+
+  for (const [name, css] of [
+    ['', ''],
+    [' (html and body 100% high)', 'html,body{height:100%}body{overflow-x:hidden}'],
+  ]) {
+    test(`the end of the page can be scrolled clear of the bar while it shows${name}`, async ({ page, server }) => {
+      const body = `<style>${css}</style><main style="height:1500px">Страница</main><footer><a href="/contacts">Реквизиты оператора</a></footer>`;
+      await page.goto(server.page('/page-end.html', sitePage({ attrs: docs, body })));
+      await expect(banner(page)).toBeVisible();
+      const end = () => page.evaluate(() => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom));
+      expect(await end()).toBeLessThanOrEqual((await banner(page).boundingBox())!.y);
+      // Once decided, the page is as long as it was.
+      await page.evaluate(() => window.Soglasie!.decline());
+      await expect(banner(page)).toBeHidden();
+      expect(await page.evaluate(() => document.querySelector('soglasie-space'))).toBeNull();
+      // (Within the body's margin of the window's bottom, no bar's height above it.)
+      expect(await end()).toBeGreaterThan((await page.evaluate(() => innerHeight)) - 20);
+    });
+  }
 
   test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {
     const swap = () => {

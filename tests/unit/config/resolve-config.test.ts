@@ -62,14 +62,17 @@ describe('resolveConfig', () => {
 describe('resolveConfig: trackers and URLs', () => {
   it('lists the built-in trackers and their processors under analytics unless the site lists services', () => {
     const { config } = resolve({ ...complete, integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
-    expect(config.categories[1].services?.map((s) => `${s.name} — ${s.processor}`)).toEqual(['Яндекс Метрика — ООО «Яндекс»', 'Google Analytics — Google LLC']);
+    expect(config.categories[1].services?.map((s) => [s.name, s.processor])).toEqual([
+      [{ ru: 'Яндекс Метрика', en: 'Yandex Metrica' }, { ru: 'ООО «Яндекс»', en: 'Yandex LLC' }],
+      ['Google Analytics', 'Google LLC'],
+    ]);
     const own = resolve({ ...complete, categories: [{ id: 'analytics', services: [] }], integrations: { yandexMetrica: { id: 1 } } });
     expect(own.config.categories[1].services).toEqual([]);
   });
 
   it('warns that trackers never load without their category', () => {
     const { warnings } = resolve({ ...complete, categories: [{ id: 'marketing' }], integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
-    expect(warnings).toEqual(['integrations: Яндекс Метрика, Google Analytics wait for the "analytics" category, which is not configured; they will never load']);
+    expect(warnings).toEqual(['integrations: yandexMetrica, googleAnalytics wait for the "analytics" category, which is not configured; they will never load']);
   });
 
   it('files Metrica under its own category when it has one, and warns only for what cannot load', () => {
@@ -78,8 +81,8 @@ describe('resolveConfig: trackers and URLs', () => {
       categories: [{ id: 'marketing' }],
       integrations: { yandexMetrica: { id: 1, category: 'marketing' }, googleAnalytics: { id: 'G-X' } },
     });
-    expect(config.categories[1].services?.map((s) => s.name)).toEqual(['Яндекс Метрика']);
-    expect(warnings).toEqual(['integrations: Google Analytics wait for the "analytics" category, which is not configured; they will never load']);
+    expect(config.categories[1].services?.map((s) => s.name)).toEqual([{ ru: 'Яндекс Метрика', en: 'Yandex Metrica' }]);
+    expect(warnings).toEqual(['integrations: googleAnalytics wait for the "analytics" category, which is not configured; they will never load']);
   });
 
   it('asks for the consent document even when everything else is there', () => {
