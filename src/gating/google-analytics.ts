@@ -3,6 +3,8 @@ import { gtag } from './google-consent';
 import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
 
+const configured = new Set<string>();
+
 /**
  * Google Analytics 4 without a snippet, after the Consent Mode defaults. `basic` mode (default): gtag.js
  * loads only once `analytics` is granted. `advanced` mode (opt-in): gtag.js loads at once and, with
@@ -15,10 +17,13 @@ import type { Tracker } from './tracker';
 export function googleAnalytics(c?: GoogleAnalyticsConfig): Tracker | undefined {
   if (!c?.id) return;
   const load = () => {
-    // Queued after the tag is added but before it can run; not again for a tag already on the page.
-    if (!loadScript(c.src || 'https://www.googletagmanager.com/gtag/js?id=' + c.id)) return;
-    gtag('js', new Date());
-    gtag('config', c.id, c.options || {});
+    // Once per measurement id: an instance made again must not count the page a second time.
+    if (!configured.has(c.id)) {
+      configured.add(c.id);
+      gtag('js', new Date());
+      gtag('config', c.id, c.options || {});
+    }
+    loadScript(c.src || 'https://www.googletagmanager.com/gtag/js?id=' + c.id);
   };
   // Advanced: loaded already; granting `analytics` only has to mark it as run (for withdrawal).
   if (c.mode === 'advanced') load();

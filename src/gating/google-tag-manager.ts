@@ -3,6 +3,8 @@ import { dataLayer } from './google-consent';
 import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
 
+const started = new Set<string>();
+
 /**
  * Google Tag Manager without a snippet: the container loads once `analytics` (or its `category`) is
  * granted, after the Consent Mode defaults, so its tags see the visitor's choice. `src` is used as given.
@@ -15,7 +17,12 @@ export function googleTagManager(c?: GoogleTagManagerConfig): Tracker | undefine
   return {
     need: c.category || 'analytics',
     load() {
-      if (loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id)) dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+      // Once per container: an instance made again must not start it a second time.
+      if (!started.has(c.id)) {
+        started.add(c.id);
+        dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
+      }
+      loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id);
     },
   };
 }

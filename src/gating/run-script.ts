@@ -1,10 +1,14 @@
+import { hasScript } from './has-script';
+
 const queue: HTMLScriptElement[] = [];
 let waiting = false;
 
 const pump = (): void => {
   while (!waiting && queue.length) {
     const old = queue.shift()!;
-    if (!old.isConnected) continue;
+    // A copy of a tracker's script that a built-in tracker has loaded would run it twice. (The same
+    // widget script twice, each reading its own tag's attributes, is the page's own business.)
+    if (!old.isConnected || (old.src && hasScript(old.src, true))) continue;
     const s = document.createElement('script');
     for (const { name, value } of Array.from(old.attributes)) if (!/^(type|data-consent|data-type)$/.test(name)) s.setAttribute(name, value);
     const type = old.getAttribute('data-type');
@@ -27,7 +31,7 @@ const pump = (): void => {
 /**
  * Runs a gated `<script type="text/plain">` in its place, after every one queued before it: a live copy
  * with its attributes (`async`, `defer`, `nonce`, `src`, …), minus `type`/`data-consent`, typed as its
- * `data-type` (e.g. `module`) when given.
+ * `data-type` (e.g. `module`) when given. A copy of a script that a built-in tracker has loaded is not run.
  *
  * @example
  * runScript(document.querySelector('script[data-consent="analytics"]')!);

@@ -79,10 +79,16 @@ export const mountInLang =
     // Pages that swap <body> (Turbo) or its content (pjax, morphing) take the host with them: it follows,
     // and an open dialog is made modal again (taken out of the page, it lost that).
     let watched: HTMLElement | undefined;
+    // Whether the page-end spacer (see pad) is wanted.
+    let spaced = false;
     const follow = () => {
       const body = document.body;
       if (!mounted || !body) return;
       if (body !== watched) swaps.observe((watched = body), { childList: true });
+      // The spacer stays last (HTML still streaming in, content added later), and a copy that a snapshot
+      // of the page brought back (Turbo's cache) goes: a copy lacks the live one's mark.
+      for (const el of Array.from(body.querySelectorAll<HTMLElement & { live?: 1 }>(':scope>soglasie-space'))) if (!el.live) el.remove();
+      if (spaced && body.lastChild != space) body.append(space);
       if (host.isConnected) return;
       body.appendChild(host);
       root.querySelectorAll('dialog').forEach((d) => {
@@ -116,21 +122,24 @@ export const mountInLang =
       room.disconnect();
       const bar = base.querySelector('section');
       if (bar) room.observe(bar);
-      else pad();
+      // A dialog opened from the bar keeps its room: the page behind must not move.
+      else if (!root.querySelector('dialog[open]')) pad();
     }
     // While the bar shows, the page keeps room for it at the bottom: a page element focused from the
     // keyboard scrolls clear of it instead of hiding behind it (WCAG 2.4.11).
     const rootStyle = createRootStyle();
     // And the page's end can be scrolled clear of it: a spacer as tall as the bar after the page's content
-    // (a margin or padding would not lengthen a page whose <html> or <body> has a fixed height).
-    const space = document.createElement('soglasie-space');
+    // (a margin or padding would not lengthen a page whose <html> or <body> has a fixed height). Only on
+    // a page longer than the window: on a shorter one a flex or grid <body> would move its footer up.
+    const space: HTMLElement & { live?: 1 } = document.createElement('soglasie-space');
+    space.live = 1;
     space.setAttribute('aria-hidden', 'true');
     const pad = (px?: number) => {
-      const body = document.body;
       rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
-      if (!px || !body) return space.remove();
+      spaced = !!px && document.documentElement.scrollHeight - (space.isConnected ? space.offsetHeight : 0) > innerHeight;
+      if (!spaced) return space.remove();
       space.style.cssText = `display:block;height:${px}px;margin:0;padding:0;border:0`;
-      if (body.lastChild != space) body.append(space);
+      follow();
     };
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
@@ -143,19 +152,23 @@ export const mountInLang =
       unlock?.();
       unlock = undefined;
       if (!on) return;
-      const y = scrollY;
+      // Where the page's content is on the screen, read off its first element that scrolls with it.
+      const mark = Array.from(document.body?.children ?? []).find((el) => !/fixed|sticky/.test(getComputedStyle(el).position));
+      const top = () => (mark ? mark.getBoundingClientRect().top : 0);
+      const [x, y, was] = [scrollX, scrollY, top()];
       if (innerWidth > document.documentElement.clientWidth) rootStyle('scrollbarGutter', 'stable');
       rootStyle('overflow', 'hidden');
       // A <body> with a height and an overflow of its own (html, body { height: 100% } body { overflow-x:
       // hidden }, a common guard) becomes the scroller once <html>'s overflow is set, and the window jumps
-      // to its top: <body> takes over where the window was, and gives it back. Only <html> is written to.
+      // to its top: <body> scrolls its content back to where it was on the screen, and on unlock the
+      // window takes over again. Only <html> is written to.
       const body = scrollY != y && document.body;
-      if (body) body.scrollTop = y;
+      if (body) body.scrollTop += top() - was;
       unlock = () => {
-        const at = body && body.scrollTop;
+        const at = top();
         rootStyle('overflow');
         rootStyle('scrollbarGutter');
-        if (body) scrollTo(scrollX, at as number);
+        if (body) scrollTo(x, scrollY + top() - at);
       };
     }
     function show(view: OpenView | null) {

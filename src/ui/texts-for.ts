@@ -18,7 +18,7 @@ export const localize = (value: Localized | undefined, lang: Lang): string | und
 /** A category's label, e.g. «Аналитика (Яндекс Метрика, Google Analytics)». */
 export function categoryLabel(cat: CategoryConfig, lang: Lang, t: Texts): string {
   const base = localize(cat.label, lang) ?? (t as Record<string, string>)[cat.id] ?? cat.id;
-  const names = (cat.services ?? []).map((s) => localize(s.name, lang));
+  const names = (cat.services ?? []).map((s) => localize(s.name, lang)).filter(Boolean);
   return names.length ? `${base} (${names.join(', ')})` : base;
 }
 

@@ -256,6 +256,16 @@ test.describe('on the page', () => {
     expect(await page.locator('soglasie-consent').getAttribute('lang')).toBe('en');
   });
 
+  test('a service whose name the configuration check dropped is left out, not shown as "undefined"', async ({ page, server }) => {
+    const head = `<script type="application/json" data-soglasie-config>${JSON.stringify({ categories: [{ id: 'analytics', services: [{ name: 5, processor: 'ООО «Икс»' }, { name: 'Счётчик', processor: 'ООО «Игрек»' }] }] })}</script>`;
+    await page.goto(server.page('/service-bad.html', sitePage({ attrs: docs, head })));
+    await expect(banner(page).getByRole('checkbox', { name: 'Аналитика (Счётчик)' })).toBeVisible();
+    await page.evaluate(() => window.Soglasie!.open('preferences'));
+    const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
+    await expect(dialog.getByText('Счётчик — обработчик: ООО «Игрек»')).toBeVisible();
+    await expect(dialog.getByText(/undefined/)).toHaveCount(0);
+  });
+
   test('in English the built-in trackers and their processors are named in English', async ({ page, server }) => {
     await page.goto(server.page('/lang-trackers.html', sitePage({ lang: 'en', attrs: docs })));
     await expect(banner(page).getByRole('checkbox', { name: 'Analytics (Yandex Metrica, Google Analytics)' })).toBeVisible();
@@ -314,6 +324,34 @@ test.describe('on the page', () => {
       expect(await end()).toBeGreaterThan((await page.evaluate(() => innerHeight)) - 20);
     });
   }
+
+  test('the page-end spacer stays last as content comes, does not double after a cached snapshot comes back, and holds while the preferences are open', async ({ page, server }) => {
+    const body = `<main style="height:1500px">Страница</main><footer>Подвал</footer>`;
+    await page.goto(server.page('/page-end-more.html', sitePage({ attrs: `${docs} data-mode="buttons"`, body })));
+    await expect(banner(page)).toBeVisible();
+    const last = () => page.evaluate(() => [document.body.lastElementChild!.localName, document.querySelectorAll('soglasie-space').length]);
+    // Content added after load (a chat widget, a late part of the page).
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Позже' })));
+    await expect.poll(last).toEqual(['soglasie-space', 1]);
+    // Turbo's cache: the body is cloned, and the clone comes back later.
+    await page.evaluate(() => document.body.replaceWith(document.body.cloneNode(true)));
+    await expect.poll(last).toEqual(['soglasie-space', 1]);
+    await expect(banner(page)).toBeVisible();
+    // At the page's end, «Настроить» opens the dialog over a page that stays put.
+    await page.evaluate(() => window.scrollTo(0, 1e6));
+    const y = await page.evaluate(() => scrollY);
+    await banner(page).getByRole('button', { name: 'Настроить' }).click();
+    await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
+    expect(await page.evaluate(() => scrollY)).toBe(y);
+  });
+
+  test('a page shorter than the window gets no spacer: a footer pushed down by a flex body stays where it is', async ({ page, server }) => {
+    const body = `<style>body{display:flex;flex-direction:column;min-height:100vh;margin:0}footer{margin-top:auto}</style><main>Вход</main><footer>Подвал</footer>`;
+    await page.goto(server.page('/page-short.html', sitePage({ attrs: docs, body })));
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.evaluate(() => [document.querySelectorAll('soglasie-space').length, Math.round(document.querySelector('footer')!.getBoundingClientRect().bottom) - innerHeight])).toEqual([0, 0]);
+  });
 
   test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {
     const swap = () => {

@@ -82,12 +82,20 @@ for (const v of VARIANTS) {
   });
 }
 
-test('the built-in GA loads when its category is granted even if the page holds a gated copy of gtag.js for another one', async ({ page, server, analytics }) => {
+test('the built-in GA and a gated copy of gtag.js for another category: loaded once, whichever is granted', async ({ page, server, analytics }) => {
   // The site's own copy waits for `marketing`; the built-in tracker needs `analytics` only.
   const body = `<script type="text/plain" data-consent="marketing" async src="https://${GTAG_JS}"></script>`;
-  await page.goto(server.page('/t-copy.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body })), { waitUntil: 'networkidle' });
+  const url = server.page('/t-copy.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body }));
+  await page.goto(url, { waitUntil: 'networkidle' });
   await page.evaluate(() => window.Soglasie!.accept(['analytics']));
   await expect.poll(() => short(analytics).sort()).toEqual([GTAG_JS, COLLECT].sort());
   await page.waitForLoadState('networkidle');
   expect(await global(page, '__trackerRuns')).toBe(1);
+  // Marketing too: the page's copy is not run a second time, now or on the next page.
+  await page.evaluate(() => window.Soglasie!.accept(['analytics', 'marketing']));
+  await page.waitForLoadState('networkidle');
+  expect(await global(page, '__trackerRuns')).toBe(1);
+  await page.reload({ waitUntil: 'networkidle' });
+  expect(await global(page, '__trackerRuns')).toBe(1);
+  expect(short(analytics).filter((u) => u === GTAG_JS)).toHaveLength(2);
 });
