@@ -79,8 +79,9 @@ export const mountInLang =
     // Pages that swap <body> (Turbo) or its content (pjax, morphing) take the host with them: it follows,
     // and an open dialog is made modal again (taken out of the page, it lost that).
     let watched: HTMLElement | undefined;
-    // Whether the page-end spacer (see pad) is wanted.
+    // Whether the page-end spacer (see pad) is wanted, and the bar it stands for.
     let spaced = false;
+    let bar: HTMLElement | null = null;
     const follow = () => {
       const body = document.body;
       if (!mounted || !body) return;
@@ -120,8 +121,10 @@ export const mountInLang =
       painted = [below, doc];
       lock(!!root.querySelector('dialog[open]'));
       room.disconnect();
-      const bar = base.querySelector('section');
-      if (bar) room.observe(bar);
+      bar = base.querySelector('section');
+      // The bar's size, and the page's: one that grows past the window later (a single-page app
+      // rendering its content) gets the spacer then.
+      if (bar) [bar, document.documentElement, document.body].forEach((el) => el && room.observe(el));
       // A dialog opened from the bar keeps its room: the page behind must not move.
       else if (!root.querySelector('dialog[open]')) pad();
     }
@@ -143,7 +146,7 @@ export const mountInLang =
     };
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:
     // offsetTop leaves out the slide-in animation's transform.
-    const room = new ResizeObserver(([entry]) => pad(innerHeight - (entry.target as HTMLElement).offsetTop + 8));
+    const room = new ResizeObserver(() => bar && pad(innerHeight - bar.offsetTop + 8));
     // While a dialog is open the page behind stays put: a swipe on the backdrop or on the dialog's head
     // would scroll it. The scrollbar's room is kept, so that nothing behind shifts sideways.
     let unlock: (() => void) | undefined;

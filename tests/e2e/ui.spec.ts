@@ -345,6 +345,15 @@ test.describe('on the page', () => {
     expect(await page.evaluate(() => scrollY)).toBe(y);
   });
 
+  test('a page that grows past the window after the bar showed (an app rendering its content) gets the spacer then', async ({ page, server }) => {
+    const body = `<div id="app"></div><footer><a href="/contacts">Реквизиты оператора</a></footer>`;
+    await page.goto(server.page('/page-grows.html', sitePage({ attrs: docs, body })));
+    await expect(banner(page)).toBeVisible();
+    await page.evaluate(() => (document.getElementById('app')!.style.height = '1500px'));
+    const end = () => page.evaluate(() => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom));
+    await expect.poll(end).toBeLessThanOrEqual((await banner(page).boundingBox())!.y);
+  });
+
   test('a page shorter than the window gets no spacer: a footer pushed down by a flex body stays where it is', async ({ page, server }) => {
     const body = `<style>body{display:flex;flex-direction:column;min-height:100vh;margin:0}footer{margin-top:auto}</style><main>Вход</main><footer>Подвал</footer>`;
     await page.goto(server.page('/page-short.html', sitePage({ attrs: docs, body })));
