@@ -1,9 +1,8 @@
 import type { GoogleAnalyticsConfig } from '../config/config-types';
+import { firstOnPage } from './first-on-page';
 import { gtag } from './google-consent';
 import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
-
-const configured = new Set<string>();
 
 /**
  * Google Analytics 4 without a snippet, after the Consent Mode defaults. `basic` mode (default): gtag.js
@@ -17,9 +16,7 @@ const configured = new Set<string>();
 export function googleAnalytics(c?: GoogleAnalyticsConfig): Tracker | undefined {
   if (!c?.id) return;
   const load = () => {
-    // Once per measurement id: an instance made again must not count the page a second time.
-    if (!configured.has(c.id)) {
-      configured.add(c.id);
+    if (firstOnPage('ga:' + c.id)) {
       gtag('js', new Date());
       gtag('config', c.id, c.options || {});
     }

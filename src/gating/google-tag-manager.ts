@@ -1,9 +1,8 @@
 import type { GoogleTagManagerConfig } from '../config/config-types';
+import { firstOnPage } from './first-on-page';
 import { dataLayer } from './google-consent';
 import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
-
-const started = new Set<string>();
 
 /**
  * Google Tag Manager without a snippet: the container loads once `analytics` (or its `category`) is
@@ -17,11 +16,7 @@ export function googleTagManager(c?: GoogleTagManagerConfig): Tracker | undefine
   return {
     need: c.category || 'analytics',
     load() {
-      // Once per container: an instance made again must not start it a second time.
-      if (!started.has(c.id)) {
-        started.add(c.id);
-        dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
-      }
+      if (firstOnPage('gtm:' + c.id)) dataLayer().push({ 'gtm.start': Date.now(), event: 'gtm.js' });
       loadScript(c.src || 'https://www.googletagmanager.com/gtm.js?id=' + c.id);
     },
   };

@@ -1,4 +1,5 @@
 import type { YandexMetricaConfig } from '../config/config-types';
+import { firstOnPage } from './first-on-page';
 import { loadScript } from './load-script';
 import type { Tracker } from './tracker';
 
@@ -9,9 +10,6 @@ interface Ym {
   /** When the page started, for tag.js's timings. */
   l?: number;
 }
-
-// Counters queued on this page: an instance made again (after destroy()) must not start one twice.
-const inited = new Set<number>();
 
 /**
  * Yandex.Metrica without a snippet: `window.ym` is Yandex's queue from the start, so `ym(id, 'reachGoal', …)`
@@ -33,10 +31,6 @@ export function yandexMetrica(c?: YandexMetricaConfig): Tracker | undefined {
     queue.l = Date.now();
     ym = w.ym = queue;
   }
-  for (const id of ([] as unknown[]).concat(c.id).map(Number))
-    if (id > 0 && !inited.has(id)) {
-      inited.add(id);
-      ym(id, 'init', c.options || {});
-    }
+  for (const id of ([] as unknown[]).concat(c.id).map(Number)) if (id > 0 && firstOnPage('ym:' + id)) ym(id, 'init', c.options || {});
   return { need: c.category || 'analytics', load: () => loadScript(c.src || 'https://mc.yandex.ru/metrika/tag.js') };
 }

@@ -137,11 +137,12 @@ export const mountInLang =
     const space: HTMLElement & { live?: 1 } = document.createElement('soglasie-space');
     space.live = 1;
     space.setAttribute('aria-hidden', 'true');
+    space.style.cssText = 'display:block;margin:0;padding:0;border:0';
     const pad = (px?: number) => {
       rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
       spaced = !!px && document.documentElement.scrollHeight - (space.isConnected ? space.offsetHeight : 0) > innerHeight;
       if (!spaced) return space.remove();
-      space.style.cssText = `display:block;height:${px}px;margin:0;padding:0;border:0`;
+      space.style.height = `${px}px`;
       follow();
     };
     // From the bar's top to the screen's bottom (its offset and the safe area included), as laid out:

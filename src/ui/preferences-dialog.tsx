@@ -54,11 +54,11 @@ export function PreferencesDialog(props: UiProps) {
               </label>
               {!!c.services?.length && (
                 <ul class="muted">
-                  {c.services.map(
-                    (sv) =>
-                      // A service whose name the configuration check dropped is not listed as "undefined".
-                      localize(sv.name, lang) && <li>{sv.processor ? `${localize(sv.name, lang)} — ${t.processor}: ${localize(sv.processor, lang)}` : localize(sv.name, lang)}</li>,
-                  )}
+                  {c.services.map((sv) => {
+                    const name = localize(sv.name, lang);
+                    // A service whose name the configuration check dropped is not listed as "undefined".
+                    return name && <li>{sv.processor ? `${name} — ${t.processor}: ${localize(sv.processor, lang)}` : name}</li>;
+                  })}
                 </ul>
               )}
             </div>
