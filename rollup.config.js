@@ -10,7 +10,15 @@ const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`), 
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
 
 const ts = (target, quiet = false) =>
-  esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define: { ...define, __QUIET__: String(quiet) }, minify: false, sourceMap: true });
+  esbuild({
+    target,
+    jsx: 'transform',
+    jsxFactory: 'h',
+    jsxFragment: 'Fragment',
+    define: { ...define, __QUIET__: String(quiet) },
+    minify: false,
+    sourceMap: true,
+  });
 
 // JSON imports (the receipt schema) are inlined as plain objects.
 const json = () => ({
@@ -56,7 +64,14 @@ export default [
   {
     input: { index: 'src/index.ts', ui: 'src/ui.ts' },
     plugins: [json(), ts('es2020'), copySchema()],
-    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs', sourcemap: true, banner },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'shared-[hash].mjs',
+      sourcemap: true,
+      banner,
+    },
   },
   // Script tag: the core (config, decisions, gating) creates window.Soglasie and loads the interface
   // (one file per language) only when something must be shown, the receipt code only when there is a

@@ -7,7 +7,9 @@ import { probeSource } from './probe.js';
 import { scriptTime } from './trace.js';
 
 export const CPU_THROTTLE = 4;
-const TRACE_CATEGORIES = (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,blink.user_timing,__metadata').split(',');
+const TRACE_CATEGORIES = (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,blink.user_timing,__metadata').split(
+  ',',
+);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 500);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 10_000);
 
@@ -15,7 +17,10 @@ export async function launchBrowser() {
   const options = chromiumLaunchOptions();
   // Other hosts are refused inside Chromium (no DNS), not by a Playwright route: a route would send
   // every request through Node and charge a round trip per file, unfairly to pages with more files.
-  return chromium.launch({ ...options, args: [...options.args, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  return chromium.launch({
+    ...options,
+    args: [...options.args, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
 }
 
 const isLocal = (url) => url.hostname === '127.0.0.1';
@@ -58,7 +63,12 @@ async function openPage(browser, { storageState, banner, throttle = true }) {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const pathOf = (url) => new URL(url).pathname;
-const kindOf = ({ url, type }) => (/javascript/.test(type) || /\.m?js$/.test(pathOf(url)) ? 'js' : /text\/css/.test(type) || /\.css$/.test(pathOf(url)) ? 'css' : null);
+const kindOf = ({ url, type }) =>
+  /javascript/.test(type) || /\.m?js$/.test(pathOf(url))
+    ? 'js'
+    : /text\/css/.test(type) || /\.css$/.test(pathOf(url))
+      ? 'css'
+      : null;
 
 /**
  * A first visit: navigation start → banner visible. Tracing slows the page it records (more for more
@@ -118,7 +128,9 @@ export async function returningVisit(browser, server, lib, def, storageState, { 
     const trace = traced ? await browser.stopTracing() : null;
     const { b, resources } = await s.page.evaluate(() => ({
       b: window.__bench,
-      resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, initiator: e.initiatorType, end: e.responseEnd })),
+      resources: performance
+        .getEntriesByType('resource')
+        .map((e) => ({ name: e.name, initiator: e.initiatorType, end: e.responseEnd })),
     }));
     const files = [];
     for (const r of resources) {
@@ -149,14 +161,18 @@ export async function decide(browser, server, lib, def) {
   const s = await openPage(browser, { banner: def.banner, throttle: false });
   try {
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
-    if (!(await s.signal('banner'))) throw new Error(`${lib}: no banner within ${TIMEOUT_MS} ms (${s.errors.join('; ')})`);
+    if (!(await s.signal('banner')))
+      throw new Error(`${lib}: no banner within ${TIMEOUT_MS} ms (${s.errors.join('; ')})`);
     await s.page.evaluate(def.decide);
     await s.page.waitForFunction(def.decided, null, { timeout: TIMEOUT_MS });
     // Proof that the stored decision works: a reload runs the gated script.
     await s.page.reload({ waitUntil: 'load' });
     const ran = await s.page
       .waitForFunction(() => performance.getEntriesByName('analytics-ran').length > 0, null, { timeout: TIMEOUT_MS })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     return { storageState: await s.context.storageState(), gatedRan: ran };
   } finally {
     await s.context.close();

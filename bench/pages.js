@@ -94,7 +94,13 @@ const vanillaConfig = {
 
 const orejimeConfig = {
   privacyPolicyUrl: POLICY_URL,
-  purposes: TEXT.categories.map(([id, title, description]) => ({ id, title, description, cookies: [], ...(id === 'necessary' ? { isMandatory: true } : {}) })),
+  purposes: TEXT.categories.map(([id, title, description]) => ({
+    id,
+    title,
+    description,
+    cookies: [],
+    ...(id === 'necessary' ? { isMandatory: true } : {}),
+  })),
   translations: {
     banner: {
       title: TEXT.title,
@@ -131,7 +137,11 @@ const orejimeConfig = {
       disabled: 'выключено',
       partial: 'частично',
     },
-    misc: { newWindowTitle: 'новое окно', updateNeeded: 'С вашего прошлого визита кое-что изменилось.', poweredBy: 'Orejime' },
+    misc: {
+      newWindowTitle: 'новое окно',
+      updateNeeded: 'С вашего прошлого визита кое-что изменилось.',
+      poweredBy: 'Orejime',
+    },
   },
 };
 
@@ -154,7 +164,11 @@ const klaroConfig = {
   translations: {
     ru: {
       privacyPolicyUrl: POLICY_URL,
-      consentNotice: { title: TEXT.title, description: `${TEXT.description} {privacyPolicy}.`, learnMore: TEXT.settings },
+      consentNotice: {
+        title: TEXT.title,
+        description: `${TEXT.description} {privacyPolicy}.`,
+        learnMore: TEXT.settings,
+      },
       privacyPolicy: { name: TEXT.policy, text: '{privacyPolicy}' },
       consentModal: { title: TEXT.prefsTitle, description: TEXT.description },
       ok: TEXT.accept,
@@ -227,8 +241,9 @@ export const LIBRARIES = {
       bodyEnd: `<script type="text/plain" data-type="text/javascript" data-name="analytics">${ANALYTICS_BODY}</script>`,
     }),
     banner: { css: '.klaro .cookie-notice:not(.cookie-notice-hidden)' },
-    decide: "(() => { const m = window.klaro.getManager(); m.updateConsent('analytics', true); m.saveAndApplyConsents(); })()",
-    decided: '/(^|; )klaro=/.test(document.cookie) && window.klaro.getManager().getConsent(\'analytics\') === true',
+    decide:
+      "(() => { const m = window.klaro.getManager(); m.updateConsent('analytics', true); m.saveAndApplyConsents(); })()",
+    decided: "/(^|; )klaro=/.test(document.cookie) && window.klaro.getManager().getConsent('analytics') === true",
   },
 };
 

@@ -28,7 +28,12 @@ const version = (pkg) => {
   }
 };
 const soglasieVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-const label = (lib) => (lib === 'empty' ? 'empty page' : lib === 'soglasie' ? `soglasie ${soglasieVersion} (this build)` : `${lib} ${version(lib)}`);
+const label = (lib) =>
+  lib === 'empty'
+    ? 'empty page'
+    : lib === 'soglasie'
+      ? `soglasie ${soglasieVersion} (this build)`
+      : `${lib} ${version(lib)}`;
 
 const pages = Object.fromEntries(Object.entries(LIBRARIES).map(([lib, def]) => [`/${lib}.html`, def.html]));
 const server = await startServer(pages);
@@ -44,16 +49,30 @@ try {
       const { storageState, gatedRan } = await decide(browser, server, lib, LIBRARIES[lib]);
       stored[lib] = storageState;
       if (!gatedRan) notes.push(`${lib}: after the decision a reload did not run the gated script.`);
-      log(`decided ${lib}: ${storageState.cookies.map((c) => c.name).join(', ') || '(no cookie)'}${gatedRan ? '' : ' — gated script did not run!'}`);
+      log(
+        `decided ${lib}: ${storageState.cookies.map((c) => c.name).join(', ') || '(no cookie)'}${gatedRan ? '' : ' — gated script did not run!'}`,
+      );
     } catch (error) {
       // No stored decision: its returning visits are skipped (reported as n/a), the rest still runs.
       stored[lib] = null;
-      notes.push(`${lib}: could not store a decision (${error.message.split('\n')[0]}); returning visits not measured.`);
+      notes.push(
+        `${lib}: could not store a decision (${error.message.split('\n')[0]}); returning visits not measured.`,
+      );
       log(`could not decide ${lib}: ${error.message}`);
     }
   }
-  const skipped = { ok: false, analyticsMs: null, scriptMs: null, jsBytes: null, files: [], bannerShown: false, blocked: [], errors: [] };
-  const returning = (lib, trace) => (stored[lib] === null ? skipped : returningVisit(browser, server, lib, LIBRARIES[lib], stored[lib], { trace }));
+  const skipped = {
+    ok: false,
+    analyticsMs: null,
+    scriptMs: null,
+    jsBytes: null,
+    files: [],
+    bannerShown: false,
+    blocked: [],
+    errors: [],
+  };
+  const returning = (lib, trace) =>
+    stored[lib] === null ? skipped : returningVisit(browser, server, lib, LIBRARIES[lib], stored[lib], { trace });
   // Two loads of each page a round: one untraced for timings, long tasks and layout shifts, one traced
   // for script time (tracing slows a page in proportion to its script, which would skew the rest).
   const both = async (measure) => {
@@ -91,14 +110,24 @@ try {
 
   // ---- Aggregate ----
   const n = firsts.length;
-  const col = (rounds, lib, pick) => rounds.map((x) => x[lib]).filter(Boolean).map(pick);
+  const col = (rounds, lib, pick) =>
+    rounds
+      .map((x) => x[lib])
+      .filter(Boolean)
+      .map(pick);
   const med = (rounds, lib, pick) => median(col(rounds, lib, pick));
   const S = {};
   for (const lib of ALL) {
     const failedFirst = firsts.filter((x) => !x[lib].ok).length;
     const failedReturn = returns.filter((x) => !x[lib].ok).length;
-    if (failedFirst) notes.push(`${lib}: banner not visible within the time limit in ${failedFirst} of ${n} first visits (left out of the medians).`);
-    if (failedReturn && stored[lib] !== null) notes.push(`${lib}: gated analytics did not run within the time limit in ${failedReturn} of ${n} returning visits (left out of the medians).`);
+    if (failedFirst)
+      notes.push(
+        `${lib}: banner not visible within the time limit in ${failedFirst} of ${n} first visits (left out of the medians).`,
+      );
+    if (failedReturn && stored[lib] !== null)
+      notes.push(
+        `${lib}: gated analytics did not run within the time limit in ${failedReturn} of ${n} returning visits (left out of the medians).`,
+      );
     const shown = returns.filter((x) => x[lib].bannerShown).length;
     if (lib !== 'empty' && shown) notes.push(`${lib}: the banner showed on ${shown} of ${n} returning visits.`);
     const blocked = [...new Set([...firsts, ...returns].flatMap((x) => x[lib].blocked))];
@@ -128,9 +157,19 @@ try {
 
   // ---- Report ----
   const B = S[BASELINE];
-  const cell = (lib, key, f) => `${f(S[lib][key])}${lib === 'empty' || lib === BASELINE ? '' : fmt.ratio(S[lib][key], B[key])}`;
+  const cell = (lib, key, f) =>
+    `${f(S[lib][key])}${lib === 'empty' || lib === BASELINE ? '' : fmt.ratio(S[lib][key], B[key])}`;
   const firstTable = table(
-    ['library', 'JS+CSS gzip', 'banner visible', 'net of empty page', 'script until banner', 'net of empty page', 'long tasks until banner (longest)', 'CLS'],
+    [
+      'library',
+      'JS+CSS gzip',
+      'banner visible',
+      'net of empty page',
+      'script until banner',
+      'net of empty page',
+      'long tasks until banner (longest)',
+      'CLS',
+    ],
     ALL.map((lib) => [
       label(lib),
       lib === 'empty' ? '0 KB' : cell(lib, 'bytes', fmt.kb),
@@ -143,7 +182,14 @@ try {
     ]),
   );
   const returnTable = table(
-    ['library', 'gated analytics ran', 'net of empty page', 'script until then', 'net of empty page', 'JS executed before (gzip)'],
+    [
+      'library',
+      'gated analytics ran',
+      'net of empty page',
+      'script until then',
+      'net of empty page',
+      'JS executed before (gzip)',
+    ],
     ALL.map((lib) => [
       label(lib),
       lib === 'empty' ? fmt.ms(S[lib].analytics) : cell(lib, 'analytics', fmt.ms),
@@ -168,14 +214,37 @@ try {
   const mark = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'not met');
   const targets = [
     [`first visit JS+CSS ≤ 10 KB gzip`, fmt.kb(s.bytes), s.bytes === null ? null : s.bytes <= 10_000],
-    [`returning visitor executes ≤ 4 KB gzip before gated analytics`, fmt.kb(s.rBytes), s.rBytes === null ? null : s.rBytes <= 4_000],
-    [`returning-visit script time ≤ 0.7× vanilla-cookieconsent`, ratio(s.rScript, B.rScript)?.toFixed(2) ?? 'n/a', ratio(s.rScript, B.rScript) === null ? null : ratio(s.rScript, B.rScript) <= 0.7],
-    [`time to banner (net of empty page) ≤ 0.5× vanilla-cookieconsent`, ratio(s.bannerNet, B.bannerNet)?.toFixed(2) ?? 'n/a', ratio(s.bannerNet, B.bannerNet) === null ? null : ratio(s.bannerNet, B.bannerNet) <= 0.5],
-    [`main-thread script time (net of empty page) ≤ 0.6× vanilla-cookieconsent`, ratio(s.scriptNet, B.scriptNet)?.toFixed(2) ?? 'n/a', ratio(s.scriptNet, B.scriptNet) === null ? null : ratio(s.scriptNet, B.scriptNet) <= 0.6],
+    [
+      `returning visitor executes ≤ 4 KB gzip before gated analytics`,
+      fmt.kb(s.rBytes),
+      s.rBytes === null ? null : s.rBytes <= 4_000,
+    ],
+    [
+      `returning-visit script time ≤ 0.7× vanilla-cookieconsent`,
+      ratio(s.rScript, B.rScript)?.toFixed(2) ?? 'n/a',
+      ratio(s.rScript, B.rScript) === null ? null : ratio(s.rScript, B.rScript) <= 0.7,
+    ],
+    [
+      `time to banner (net of empty page) ≤ 0.5× vanilla-cookieconsent`,
+      ratio(s.bannerNet, B.bannerNet)?.toFixed(2) ?? 'n/a',
+      ratio(s.bannerNet, B.bannerNet) === null ? null : ratio(s.bannerNet, B.bannerNet) <= 0.5,
+    ],
+    [
+      `main-thread script time (net of empty page) ≤ 0.6× vanilla-cookieconsent`,
+      ratio(s.scriptNet, B.scriptNet)?.toFixed(2) ?? 'n/a',
+      ratio(s.scriptNet, B.scriptNet) === null ? null : ratio(s.scriptNet, B.scriptNet) <= 0.6,
+    ],
     [`CLS 0`, `median ${fmt.cls(s.cls)}, max ${fmt.cls(s.clsMax)}`, s.cls === null ? null : s.clsMax === 0],
-    [`no long task (until the banner is visible)`, `${s.runsWithLongTask} of ${n} runs had one; empty page: ${S.empty.runsWithLongTask} of ${n}`, s.longTasks === null ? null : s.runsWithLongTask === 0],
+    [
+      `no long task (until the banner is visible)`,
+      `${s.runsWithLongTask} of ${n} runs had one; empty page: ${S.empty.runsWithLongTask} of ${n}`,
+      s.longTasks === null ? null : s.runsWithLongTask === 0,
+    ],
   ];
-  const targetTable = table(['soglasie target (issue)', 'measured', ''], targets.map(([t, v, ok]) => [t, v, mark(ok)]));
+  const targetTable = table(
+    ['soglasie target (issue)', 'measured', ''],
+    targets.map(([t, v, ok]) => [t, v, mark(ok)]),
+  );
 
   const browserVersion = browser.version();
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';

@@ -26,7 +26,15 @@ export const SCRIPT_EVENTS = new Set([
  * "Rendering", not "Scripting", so it is cut out of the script spans it is nested in. This also keeps
  * the probe's once-a-frame visibility check from being billed as script.
  */
-export const RENDER_EVENTS = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles', 'PrePaint', 'Paint', 'HitTest', 'ParseAuthorStyleSheet']);
+export const RENDER_EVENTS = new Set([
+  'Layout',
+  'UpdateLayoutTree',
+  'RecalculateStyles',
+  'PrePaint',
+  'Paint',
+  'HitTest',
+  'ParseAuthorStyleSheet',
+]);
 
 export function parseTrace(buffer) {
   const data = JSON.parse(buffer.toString('utf8'));

@@ -78,7 +78,12 @@ writeFileSync(join(DATA_DIR, '.gitignore'), '*\n');
 const collector = await createCollector({ db: join(DATA_DIR, 'receipts.sqlite'), token: DEMO_TOKEN, ip: 'truncated' });
 
 function send(res, status, type, body, extra = {}) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -125,7 +130,9 @@ function serveFile(req, res, base, urlPath) {
     'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') return res.end();
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 async function demoApi(path, res) {
@@ -138,7 +145,9 @@ async function demoApi(path, res) {
   const kantara = /^\/demo-api\/kantara\/([0-9a-f-]{36})$/.exec(path);
   if (kantara) {
     const row = await store.get(kantara[1]);
-    return row ? sendJson(res, 200, toKantaraReceipt(JSON.parse(row.receiptJson))) : sendJson(res, 404, { error: 'receipt not found' });
+    return row
+      ? sendJson(res, 200, toKantaraReceipt(JSON.parse(row.receiptJson)))
+      : sendJson(res, 404, { error: 'receipt not found' });
   }
   return sendJson(res, 404, { error: 'not found' });
 }

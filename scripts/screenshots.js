@@ -5,7 +5,10 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium-launch.js';
 
 const PORT = 8097;
-const server = spawn(process.execPath, ['demo/server.js'], { env: { ...process.env, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['demo/server.js'], {
+  env: { ...process.env, PORT: String(PORT) },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((ready) => server.stdout.once('data', ready));
 const base = `http://127.0.0.1:${PORT}`;
 const browser = await chromium.launch(chromiumLaunchOptions());
@@ -21,10 +24,16 @@ try {
   for (const [name, path, viewport, view] of shots) {
     const context = await browser.newContext({ viewport, locale: 'ru-RU', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+    await page.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
     await page.goto(base + path);
     if (view) await page.evaluate((v) => window.Soglasie.open(v), view);
-    await page.locator(view ? 'soglasie-consent dialog' : 'soglasie-consent section').first().waitFor();
+    await page
+      .locator(view ? 'soglasie-consent dialog' : 'soglasie-consent section')
+      .first()
+      .waitFor();
     if (view === 'policy') await page.locator('soglasie-consent .doc h3').first().waitFor();
     await page.screenshot({ path: `docs/screenshots/${name}.png` });
     console.log(`docs/screenshots/${name}.png`);

@@ -44,7 +44,9 @@ export async function main(argv: string[], io: CliOutput = stdio): Promise<numbe
   for (const file of files) {
     try {
       // Bytes, not text: the digest must match what the web server sends, BOM and line ends included.
-      const hex = createHash('sha256').update(await readFile(file)).digest('hex');
+      const hex = createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex');
       io.out(files.length > 1 ? `${hex}  ${file}\n` : `${hex}\n`);
     } catch (error) {
       io.err(`soglasie: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);

@@ -16,5 +16,8 @@ import type { Consent } from './store/consent-types';
  */
 export function createConsent(config: ConsentConfig = {}, options: CreateOptions = {}): Consent {
   // Receipts first: a withdrawal that reloads the page must have queued its receipt already.
-  return createConsentCore(config, { ...options, plugins: [startReceipts, startGating, openTriggers, ...(options.plugins ?? [])] });
+  return createConsentCore(config, {
+    ...options,
+    plugins: [startReceipts, startGating, openTriggers, ...(options.plugins ?? [])],
+  });
 }

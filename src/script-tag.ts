@@ -32,7 +32,14 @@ declare global {
  * send a receipt) is waiting, and recorded decisions stay in localStorage meanwhile. `signal` ends all
  * of it (destroy()).
  */
-const part = <T,>(script: HTMLScriptElement | null, file: string, get: () => T | undefined, ready: (value: T) => void, signal?: AbortSignal, urgent?: boolean) => {
+const part = <T>(
+  script: HTMLScriptElement | null,
+  file: string,
+  get: () => T | undefined,
+  ready: (value: T) => void,
+  signal?: AbortSignal,
+  urgent?: boolean,
+) => {
   let asked = false;
   let failures = 0;
   const load = () => {
@@ -99,13 +106,22 @@ const lazyParts =
         // so that a decision followed at once by leaving for a page without Soglasie still goes out from
         // here. (Events from inside the shadow root reach the window with the host as their target.)
         for (const type of ['pointerdown', 'keydown', 'focusin'])
-          addEventListener(type, (e) => (e.target as Element | null)?.localName === 'soglasie-consent' && receipts(), { capture: true, signal: stop.signal });
+          addEventListener(type, (e) => (e.target as Element | null)?.localName === 'soglasie-consent' && receipts(), {
+            capture: true,
+            signal: stop.signal,
+          });
         if (view) consent.open(view);
       },
       stop.signal,
       true,
     );
-    const receipts = part(script, 'soglasie-receipts.iife.js', () => window.SoglasieReceipts, (start) => joined.push(start(pending)(consent, emit)), stop.signal);
+    const receipts = part(
+      script,
+      'soglasie-receipts.iife.js',
+      () => window.SoglasieReceipts,
+      (start) => joined.push(start(pending)(consent, emit)),
+      stop.signal,
+    );
     const offOpen = consent.on('open', ({ view: v }) => {
       if (!shown) {
         view = v;
@@ -133,7 +149,13 @@ const lazyParts =
  */
 const lazyRefusal = (script: HTMLScriptElement | null, signal: AbortSignal): RefusalActions => {
   const queue: Array<(actions: RefusalActions) => void> = [];
-  const load = part(script, 'soglasie-refusal.iife.js', () => window.SoglasieRefusal, (actions) => queue.splice(0).forEach((fn) => fn(actions)), signal);
+  const load = part(
+    script,
+    'soglasie-refusal.iife.js',
+    () => window.SoglasieRefusal,
+    (actions) => queue.splice(0).forEach((fn) => fn(actions)),
+    signal,
+  );
   const later = (fn: (actions: RefusalActions) => void) => {
     if (window.SoglasieRefusal) return fn(window.SoglasieRefusal);
     queue.push(fn);
@@ -172,7 +194,19 @@ if (!window.Soglasie) {
     warn,
     // Decisions are recorded first: a withdrawal that reloads the page must have recorded its receipt.
     // The interface file is asked for next, so that its download starts before the gating work.
-    plugins: [recordDecisions(pending), lazyParts(script, pending), gatePage(lazyRefusal(script, gone.signal)), openTriggers, () => () => gone.abort()],
+    plugins: [
+      recordDecisions(pending),
+      lazyParts(script, pending),
+      gatePage(lazyRefusal(script, gone.signal)),
+      openTriggers,
+      () => () => gone.abort(),
+    ],
   });
-  if (problems) part(script, 'soglasie-check.iife.js', () => window.SoglasieCheck, (check) => check(script))();
+  if (problems)
+    part(
+      script,
+      'soglasie-check.iife.js',
+      () => window.SoglasieCheck,
+      (check) => check(script),
+    )();
 }

@@ -97,19 +97,23 @@ function nextMessage(child, key) {
 }
 
 async function measure(target, autocannon) {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', target], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', target], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   try {
     const port = await nextMessage(child, 'port');
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
       connections: CONNECTIONS,
       duration: DURATION,
-      requests: [{
-        method: 'POST',
-        path: '/receipts',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: makeReceipt() }),
-      }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/receipts',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: makeReceipt() }),
+        },
+      ],
     });
     child.send('stop');
     const done = await nextMessage(child, 'done');
@@ -128,12 +132,19 @@ async function main() {
     runs.push(await measure(target, autocannon));
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`\nnode ${process.version}, ${cpus().length} × ${cpu}, loopback, ${CONNECTIONS} connections, ${DURATION} s per target\n`);
+  console.log(
+    `\nnode ${process.version}, ${cpus().length} × ${cpu}, loopback, ${CONNECTIONS} connections, ${DURATION} s per target\n`,
+  );
   console.log('| target | receipts/s (mean) | p50 latency | p99 latency | 2xx | non-2xx | errors | stored |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { target, result, done } of runs) {
-    const stored = done.chainOk === undefined ? String(done.stored) : `${done.stored} (chain ${done.chainOk ? 'verifies' : 'BROKEN'})`;
-    console.log(`| ${TARGETS[target]} | ${Math.round(result.requests.average)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result['2xx']} | ${result.non2xx} | ${result.errors + result.timeouts} | ${stored} |`);
+    const stored =
+      done.chainOk === undefined
+        ? String(done.stored)
+        : `${done.stored} (chain ${done.chainOk ? 'verifies' : 'BROKEN'})`;
+    console.log(
+      `| ${TARGETS[target]} | ${Math.round(result.requests.average)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result['2xx']} | ${result.non2xx} | ${result.errors + result.timeouts} | ${stored} |`,
+    );
   }
 }
 

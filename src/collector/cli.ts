@@ -21,7 +21,10 @@ if (isEntry()) {
   if (result.server) {
     const { server } = result;
     const stop = (): void => {
-      server.close().then(() => process.exit(0), () => process.exit(1));
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

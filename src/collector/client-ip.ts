@@ -18,7 +18,8 @@ function ipv6Groups(address: string): number[] {
   const parse = (part: string): number[] => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
   const head = parse(left);
   const rest = right === undefined ? [] : parse(right);
-  const groups = right === undefined ? head : [...head, ...new Array<number>(8 - head.length - rest.length).fill(0), ...rest];
+  const groups =
+    right === undefined ? head : [...head, ...new Array<number>(8 - head.length - rest.length).fill(0), ...rest];
   if (tail.length) groups.splice(groups.length - 2, 2, ...tail);
   return groups;
 }
@@ -48,7 +49,7 @@ export function reduceIp(address: string | undefined, mode: IpMode): string | nu
 function formatIpv6(groups: number[]): string {
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     let j = i;
     while (j < groups.length && groups[j] === 0) j++;
     if (j - i > bestLength) [best, bestLength] = [i, j - i];
@@ -73,7 +74,11 @@ export function clientAddress(
   if (trustProxy) {
     const header = req.headers['x-forwarded-for'];
     const value = Array.isArray(header) ? header.join(',') : header;
-    const last = value?.split(',').map((part) => part.trim()).filter(Boolean).pop();
+    const last = value
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .pop();
     // Some proxies append the port: 203.0.113.7:5678, [2001:db8::1]:443.
     if (last) return last.replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
   }

@@ -89,7 +89,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
   };
-  if (!['full', 'truncated', 'none'].includes(settings.ip)) throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
+  if (!['full', 'truncated', 'none'].includes(settings.ip))
+    throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
@@ -109,7 +110,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     applyCors(req, res, origins);
     if (matched.kind === 'collection' && req.method === 'POST') return postReceipt(settings, req, res);
     discardBody(req);
-    if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' }, { allow: ALLOW[matched.kind] });
+    if (req.method !== 'GET')
+      return sendJson(res, 405, { error: 'method not allowed' }, { allow: ALLOW[matched.kind] });
     if (!token) return sendJson(res, 404, { error: 'not found' });
     if (!hasBearerToken(req.headers.authorization, token)) {
       return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer realm="soglasie"' });

@@ -10,8 +10,19 @@ const BATCH = 500;
 
 /** Column order of the CSV export. */
 export const CSV_COLUMNS = [
-  'id', 'receipt_id', 'subject_id', 'received_at', 'event', 'method', 'timestamp', 'categories',
-  'ip', 'user_agent', 'prev_hash', 'hash', 'receipt',
+  'id',
+  'receipt_id',
+  'subject_id',
+  'received_at',
+  'event',
+  'method',
+  'timestamp',
+  'categories',
+  'ip',
+  'user_agent',
+  'prev_hash',
+  'hash',
+  'receipt',
 ] as const;
 
 /** Resolve when the socket wants more, or is gone; leaves no listeners behind. */
@@ -30,8 +41,19 @@ function drained(res: ServerResponse): Promise<void> {
 function csvLine(row: StoredReceipt): string {
   const receipt = JSON.parse(row.receiptJson) as ConsentReceipt;
   return csvRow([
-    row.id, row.receiptId, row.subjectId, new Date(row.receivedAt).toISOString(), receipt.event, receipt.method,
-    receipt.timestamp, JSON.stringify(receipt.categories), row.ip, row.userAgent, row.prevHash, row.hash, row.receiptJson,
+    row.id,
+    row.receiptId,
+    row.subjectId,
+    new Date(row.receivedAt).toISOString(),
+    receipt.event,
+    receipt.method,
+    receipt.timestamp,
+    JSON.stringify(receipt.categories),
+    row.ip,
+    row.userAgent,
+    row.prevHash,
+    row.hash,
+    row.receiptJson,
   ]);
 }
 

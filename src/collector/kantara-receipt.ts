@@ -73,30 +73,34 @@ export function toKantaraReceipt(receipt: ConsentReceipt): KantaraReceipt {
     consentReceiptID: receipt.receiptId,
     language: receipt.language,
     piiPrincipalId: receipt.subjectId,
-    piiControllers: [{
-      piiController: operator.name ?? '',
-      onBehalf: false,
-      contact: operator.name ?? '',
-      address: { streetAddress: operator.address ?? '', addressCountry: 'RU' },
-      email: operator.email ?? '',
-      phone: '',
-      ...(site && site !== 'null' ? { piiControllerUrl: site } : {}),
-    }],
+    piiControllers: [
+      {
+        piiController: operator.name ?? '',
+        onBehalf: false,
+        contact: operator.name ?? '',
+        address: { streetAddress: operator.address ?? '', addressCountry: 'RU' },
+        email: operator.email ?? '',
+        phone: '',
+        ...(site && site !== 'null' ? { piiControllerUrl: site } : {}),
+      },
+    ],
     policyUrl,
     services: Object.keys(receipt.categories)
       .filter((category) => receipt.categories[category] === true)
       .map((category) => ({
         service: category,
-        purposes: [{
-          purpose: category,
-          purposeCategory: [category],
-          consentType: 'EXPLICIT' as const,
-          piiCategory: [],
-          primaryPurpose: PRIMARY.has(category),
-          termination,
-          // The receipt does not record processors; disclosure is stated in the policy.
-          thirdPartyDisclosure: false,
-        }],
+        purposes: [
+          {
+            purpose: category,
+            purposeCategory: [category],
+            consentType: 'EXPLICIT' as const,
+            piiCategory: [],
+            primaryPurpose: PRIMARY.has(category),
+            termination,
+            // The receipt does not record processors; disclosure is stated in the policy.
+            thirdPartyDisclosure: false,
+          },
+        ],
       })),
     sensitive: false,
     spiCat: [],

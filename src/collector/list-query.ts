@@ -37,7 +37,8 @@ export function parseListQuery(params: URLSearchParams, defaultLimit = 100): Lis
     if (value === null) continue;
     const ms = parseTime(value);
     // Beyond year 9999 nothing is stored, and a database's 64-bit column would refuse the number.
-    if (!Number.isFinite(ms) || Math.abs(ms) > 253_402_300_799_999) return { error: `${name}: expected epoch seconds or an ISO 8601 time before the year 10000` };
+    if (!Number.isFinite(ms) || Math.abs(ms) > 253_402_300_799_999)
+      return { error: `${name}: expected epoch seconds or an ISO 8601 time before the year 10000` };
     query[name] = ms;
   }
   const limit = params.get('limit');

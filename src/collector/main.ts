@@ -83,7 +83,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
     io.err(`${message}\n\n${USAGE}`);
     return { exitCode: 2 };
   };
-  if (positionals.length > 1 || (command !== 'serve' && command !== 'verify')) return usage(`unknown command: ${positionals.join(' ')}`);
+  if (positionals.length > 1 || (command !== 'serve' && command !== 'verify'))
+    return usage(`unknown command: ${positionals.join(' ')}`);
   if (values.db !== undefined && values.pg !== undefined) return usage('use either --db or --pg');
   const choice = values.pg !== undefined ? { pg: values.pg } : { db: values.db ?? './receipts.sqlite' };
 
@@ -91,7 +92,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port: expected 0-65535, got ${values.port}`);
-  if (!['full', 'truncated', 'none'].includes(values.ip)) return usage(`--ip: expected full, truncated or none, got ${values.ip}`);
+  if (!['full', 'truncated', 'none'].includes(values.ip))
+    return usage(`--ip: expected full, truncated or none, got ${values.ip}`);
   const badOrigin = originProblem(values.origin);
   if (badOrigin) return usage(`--origin: ${badOrigin}`);
 
@@ -126,7 +128,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  io.out(`soglasie collector listening on ${url}/receipts (${values.pg !== undefined ? 'PostgreSQL' : `SQLite ${choice.db}`})`);
+  io.out(
+    `soglasie collector listening on ${url}/receipts (${values.pg !== undefined ? 'PostgreSQL' : `SQLite ${choice.db}`})`,
+  );
   if (!values.token && !process.env.SOGLASIE_COLLECTOR_TOKEN) io.out('read side disabled (no --token)');
   return {
     exitCode: 0,
@@ -163,7 +167,9 @@ async function verify(choice: { db?: string; pg?: string }, io: CliIo): Promise<
       io.out(`chain intact: ${report.checked} receipt(s), head ${report.lastHash}`);
       return { exitCode: 0 };
     }
-    io.err(`chain BROKEN at row ${report.broken!.id}: ${report.broken!.reason} (${report.checked} receipt(s) verified before it)`);
+    io.err(
+      `chain BROKEN at row ${report.broken!.id}: ${report.broken!.reason} (${report.checked} receipt(s) verified before it)`,
+    );
     return { exitCode: 1 };
   } finally {
     await store.close();

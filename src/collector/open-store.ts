@@ -19,7 +19,8 @@ export interface StoreChoice {
  * const store = await openStore({ pg: process.env.DATABASE_URL });
  */
 export async function openStore(choice: StoreChoice): Promise<ReceiptStore> {
-  if (choice.db !== undefined && choice.pg !== undefined) throw new Error('choose either db (SQLite) or pg (PostgreSQL), not both');
+  if (choice.db !== undefined && choice.pg !== undefined)
+    throw new Error('choose either db (SQLite) or pg (PostgreSQL), not both');
   if (choice.pg !== undefined) {
     const options = typeof choice.pg === 'string' ? { url: choice.pg } : choice.pg;
     return openPostgresStore({ table: choice.table, ...options });

@@ -26,7 +26,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @example
  * if (req.method === 'POST') await postReceipt(settings, req, res);
  */
-export async function postReceipt(settings: PostReceiptSettings, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function postReceipt(
+  settings: PostReceiptSettings,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (!isReceiptContentType(req.headers['content-type'])) {
     discardBody(req);
     sendJson(res, 415, { error: 'Content-Type must be application/json or text/plain in UTF-8' });
@@ -35,7 +39,8 @@ export async function postReceipt(settings: PostReceiptSettings, req: IncomingMe
   const body = await readBody(req, settings.maxBodyBytes);
   if (!body.ok) {
     if ('tooLarge' in body) sendJson(res, 413, { error: `body larger than ${settings.maxBodyBytes} bytes` });
-    if ('consumed' in body) sendJson(res, 500, { error: 'request body was already read: mount the collector before body parsers' });
+    if ('consumed' in body)
+      sendJson(res, 500, { error: 'request body was already read: mount the collector before body parsers' });
     return;
   }
   let text: string;

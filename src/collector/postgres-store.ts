@@ -92,7 +92,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const PoolClass = pg.Pool ?? pg.default.Pool;
     const pool = new PoolClass({ connectionString: options.url, ...options.poolConfig });
     // An idle connection dropped by the server must not crash the process.
-    pool.on('error', options.onPoolError ?? ((error) => console.error('soglasie collector: postgres pool error', error)));
+    pool.on(
+      'error',
+      options.onPoolError ?? ((error) => console.error('soglasie collector: postgres pool error', error)),
+    );
     db = pool;
   }
 
@@ -154,14 +157,32 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         const inserted = await client.query<{ id: string }>(
           `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [input.receipt.receiptId, input.receipt.subjectId, receivedAt, input.ip, input.userAgent,
-            input.receiptJson, prevHash, hash],
+          [
+            input.receipt.receiptId,
+            input.receipt.subjectId,
+            receivedAt,
+            input.ip,
+            input.userAgent,
+            input.receiptJson,
+            prevHash,
+            hash,
+          ],
         );
         const id = Number(inserted.rows[0]!.id);
-        await client.query(`UPDATE ${head} SET last_id = $1, last_hash = $2, count = count + 1 WHERE one = 1`, [id, hash]);
+        await client.query(`UPDATE ${head} SET last_id = $1, last_hash = $2, count = count + 1 WHERE one = 1`, [
+          id,
+          hash,
+        ]);
         const record: StoredReceipt = {
-          id, receiptId: input.receipt.receiptId, subjectId: input.receipt.subjectId, receivedAt,
-          ip: input.ip, userAgent: input.userAgent, receiptJson: input.receiptJson, prevHash, hash,
+          id,
+          receiptId: input.receipt.receiptId,
+          subjectId: input.receipt.subjectId,
+          receivedAt,
+          ip: input.ip,
+          userAgent: input.userAgent,
+          receiptJson: input.receiptJson,
+          prevHash,
+          hash,
         };
         return { record, created: true };
       });
@@ -196,7 +217,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       );
       const row = result.rows[0];
       if (!row) throw new Error(`${head} row is missing`);
-      return { lastId: row.last_id === null ? null : Number(row.last_id), lastHash: row.last_hash, count: Number(row.count) };
+      return {
+        lastId: row.last_id === null ? null : Number(row.last_id),
+        lastHash: row.last_hash,
+        count: Number(row.count),
+      };
     },
     async close() {
       if (closed) return;

@@ -107,14 +107,27 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     const receivedAt = Date.now();
     const hash = chainHash(current.last_hash, input.receiptJson, receivedAt);
     const info = insert.run(
-      input.receipt.receiptId, input.receipt.subjectId, receivedAt,
-      input.ip, input.userAgent, input.receiptJson, current.last_hash, hash,
+      input.receipt.receiptId,
+      input.receipt.subjectId,
+      receivedAt,
+      input.ip,
+      input.userAgent,
+      input.receiptJson,
+      current.last_hash,
+      hash,
     );
     const id = Number(info.lastInsertRowid);
     moveHead.run(id, hash);
     const record: StoredReceipt = {
-      id, receiptId: input.receipt.receiptId, subjectId: input.receipt.subjectId, receivedAt,
-      ip: input.ip, userAgent: input.userAgent, receiptJson: input.receiptJson, prevHash: current.last_hash, hash,
+      id,
+      receiptId: input.receipt.receiptId,
+      subjectId: input.receipt.subjectId,
+      receivedAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      receiptJson: input.receiptJson,
+      prevHash: current.last_hash,
+      hash,
     };
     return { record, created: true };
   });
@@ -149,7 +162,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       if (query.to !== undefined) params.push(query.to);
       if (query.cursor !== undefined) params.push(query.cursor);
       params.push(query.limit);
-      return listStatement(query).all(...params).map(toStored);
+      return listStatement(query)
+        .all(...params)
+        .map(toStored);
     },
     async head(): Promise<ChainHead> {
       const row = readHead.get();

@@ -35,8 +35,20 @@ export type JsonSchemaValidator = (value: unknown) => JsonSchemaResult;
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', '$comment', 'examples', 'default']);
 const KEYWORDS = new Set([
-  'type', 'const', 'enum', 'pattern', 'minimum', 'maximum', 'maxLength', 'maxItems',
-  'maxProperties', 'items', 'properties', 'required', 'additionalProperties', 'propertyNames',
+  'type',
+  'const',
+  'enum',
+  'pattern',
+  'minimum',
+  'maximum',
+  'maxLength',
+  'maxItems',
+  'maxProperties',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
 ]);
 
 class SchemaError extends Error {}

@@ -59,7 +59,12 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
   let previousId: number | null = null;
   let checked = 0;
   let cursor: number | undefined;
-  const broken = (id: number, reason: string): ChainReport => ({ ok: false, checked, lastHash: expected, broken: { id, reason } });
+  const broken = (id: number, reason: string): ChainReport => ({
+    ok: false,
+    checked,
+    lastHash: expected,
+    broken: { id, reason },
+  });
 
   walk: for (;;) {
     const rows = await store.list({ order: 'asc', limit: batchSize, cursor });
@@ -78,9 +83,10 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
 
   if (checked !== head.count || previousId !== head.lastId || expected !== head.lastHash) {
     const id = head.lastId ?? previousId ?? 0;
-    const reason = checked < head.count
-      ? `${head.count - checked} receipt(s) missing at the end of the chain: the head records row ${head.lastId} as last`
-      : 'the chain head does not match the last row: the head or the last row was edited';
+    const reason =
+      checked < head.count
+        ? `${head.count - checked} receipt(s) missing at the end of the chain: the head records row ${head.lastId} as last`
+        : 'the chain head does not match the last row: the head or the last row was edited';
     return broken(id, reason);
   }
   return { ok: true, checked, lastHash: expected };

@@ -16,7 +16,8 @@ const coercion = (rule: Rule): Coerce | undefined =>
       : rule
     : 'enum' in rule
       ? 'string'
-      : ('list' in rule && rule.list === 'string') || ('anyOf' in rule && rule.anyOf.some((r) => typeof r === 'object' && 'list' in r))
+      : ('list' in rule && rule.list === 'string') ||
+          ('anyOf' in rule && rule.anyOf.some((r) => typeof r === 'object' && 'list' in r))
         ? 'list'
         : undefined;
 

@@ -50,7 +50,9 @@ export const configRules: Rule = {
     integrations: {
       fields: {
         yandexMetrica: { fields: { id: trackerId, options: 'json', src: 'string', category: 'string' } },
-        googleAnalytics: { fields: { id: 'string', mode: { enum: ['basic', 'advanced'] }, src: 'string', options: 'json' } },
+        googleAnalytics: {
+          fields: { id: 'string', mode: { enum: ['basic', 'advanced'] }, src: 'string', options: 'json' },
+        },
         googleTagManager: { fields: { id: 'string', src: 'string', category: 'string' } },
       },
     },

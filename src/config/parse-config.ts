@@ -43,7 +43,8 @@ function copyJson(value: unknown, path: string, warn: Warn, depth: number): unkn
   if (t === 'string' || t === 'number' || t === 'boolean' || t === 'null') return value;
   // A warn function's own return value is never used as a value.
   if (depth > 4) return void warn(__QUIET__ ? '' : `${path}: nested too deep, ignored`);
-  if (t === 'list') return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, warn, depth + 1));
+  if (t === 'list')
+    return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, warn, depth + 1));
   if (t !== 'object') return void warn(__QUIET__ ? '' : `${path}: expected JSON value, got ${t}; ignored`);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value as object)) {
@@ -82,7 +83,11 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
     const fields = 'fields' in rule ? rule.fields : undefined;
     for (const key of Object.keys(value as object)) {
       const at = path ? `${path}.${key}` : key;
-      const sub = fields ? (Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined) : (rule as { map: Rule }).map;
+      const sub = fields
+        ? Object.prototype.hasOwnProperty.call(fields, key)
+          ? fields[key]
+          : undefined
+        : (rule as { map: Rule }).map;
       if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${at}: unsafe key ignored`);
       else if (!sub) warn(__QUIET__ ? '' : `${at}: unknown option, ignored`);
       else if (!fields && !MAP_KEY.test(key)) warn(__QUIET__ ? '' : `${at}: invalid key, ignored`);
@@ -93,7 +98,11 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
     }
     return out;
   }
-  warn(__QUIET__ ? '' : `${path || 'config'}: expected ${describe(rule)}, got ${t === 'string' ? JSON.stringify(value) : t}; ignored`);
+  warn(
+    __QUIET__
+      ? ''
+      : `${path || 'config'}: expected ${describe(rule)}, got ${t === 'string' ? JSON.stringify(value) : t}; ignored`,
+  );
   return undefined;
 }
 

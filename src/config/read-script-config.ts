@@ -3,7 +3,8 @@ import type { Warn } from './parse-config';
 
 // Attributes that hosting, frameworks and other tools put on script tags for themselves (Cloudflare,
 // Next.js, WordPress optimisers, PageSpeed, other consent tools): not ours, and no mistake of the site.
-const FOREIGN = /^(cfasync|nscript|noptimize|no-optimize|no-minify|no-defer|pagespeed-no-defer|cookieconsent|ot-ignore|usercentrics)$/;
+const FOREIGN =
+  /^(cfasync|nscript|noptimize|no-optimize|no-minify|no-defer|pagespeed-no-defer|cookieconsent|ot-ignore|usercentrics)$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -19,7 +20,11 @@ function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
     if (text === 'false') return false;
     return void warn(__QUIET__ ? '' : `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
   }
-  if (how === 'list') return text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (how === 'list')
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return text;
 }
 

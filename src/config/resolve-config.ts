@@ -1,4 +1,11 @@
-import type { CategoryConfig, ConsentConfig, DocumentConfig, IntegrationsConfig, ResolvedConfig, ServiceConfig } from './config-types';
+import type {
+  CategoryConfig,
+  ConsentConfig,
+  DocumentConfig,
+  IntegrationsConfig,
+  ResolvedConfig,
+  ServiceConfig,
+} from './config-types';
 import type { Warn } from './parse-config';
 
 const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -10,7 +17,14 @@ const COOKIE_NAME = /^[\w-]{1,64}$/;
 const SCRIPT_URL = /^[\0- ]*(javascript|data|vbscript|blob):/i;
 
 const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
-  ['yandexMetrica', { name: { ru: 'Яндекс Метрика', en: 'Yandex Metrica' }, processor: { ru: 'ООО «Яндекс»', en: 'Yandex LLC' }, cookies: ['_ym*'] }],
+  [
+    'yandexMetrica',
+    {
+      name: { ru: 'Яндекс Метрика', en: 'Yandex Metrica' },
+      processor: { ru: 'ООО «Яндекс»', en: 'Yandex LLC' },
+      cookies: ['_ym*'],
+    },
+  ],
   ['googleAnalytics', { name: 'Google Analytics', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
   ['googleTagManager', { name: 'Google Tag Manager', processor: 'Google LLC', cookies: ['_ga*', '_gid', '_gat*'] }],
 ];
@@ -51,14 +65,20 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
 
   let lifetimeMonths = config.lifetimeMonths ?? DEFAULT_LIFETIME;
   if (!(lifetimeMonths > 0 && lifetimeMonths <= MAX_LIFETIME)) {
-    warn(__QUIET__ ? '' : `lifetimeMonths: expected a number from 1 to ${MAX_LIFETIME}, got ${lifetimeMonths}; using ${DEFAULT_LIFETIME}`);
+    warn(
+      __QUIET__
+        ? ''
+        : `lifetimeMonths: expected a number from 1 to ${MAX_LIFETIME}, got ${lifetimeMonths}; using ${DEFAULT_LIFETIME}`,
+    );
     lifetimeMonths = DEFAULT_LIFETIME;
   }
 
   const cookie = config.cookie ?? {};
   let name = cookie.name ?? 'soglasie';
   if (!COOKIE_NAME.test(name)) {
-    warn(__QUIET__ ? '' : `cookie.name: expected letters, digits, _ or -, got ${JSON.stringify(name)}; using "soglasie"`);
+    warn(
+      __QUIET__ ? '' : `cookie.name: expected letters, digits, _ or -, got ${JSON.stringify(name)}; using "soglasie"`,
+    );
     name = 'soglasie';
   }
 
@@ -74,7 +94,12 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   waits.forEach((entries, id) => {
     const i = categories.findIndex((c) => c.id === id);
     const services = entries.map((entry) => entry[1]);
-    if (i < 0) warn(__QUIET__ ? '' : `integrations: ${entries.map((entry) => entry[0]).join(', ')} wait for the "${id}" category, which is not configured; they will never load`);
+    if (i < 0)
+      warn(
+        __QUIET__
+          ? ''
+          : `integrations: ${entries.map((entry) => entry[0]).join(', ')} wait for the "${id}" category, which is not configured; they will never load`,
+      );
     // The built-in trackers name themselves and their processors unless the site lists services itself.
     else if (!categories[i].services) categories[i] = { ...categories[i], services };
   });
@@ -116,9 +141,11 @@ function warnMissingConsentElements(c: ResolvedConfig, warn: Warn): void {
   if (!c.operator.email) missing.push('operator.email (withdrawal)');
   if (!c.consent.url && !c.consent.text) missing.push('consent (the consent document)');
   if (missing.length) {
-    warn(__QUIET__ ? '' : 
-      `a consent under 152-FZ art. 9 must name the operator's name and address, the purposes, the list of data, ` +
-        `the processors, the actions, the term and how to withdraw; missing: ${missing.join(', ')}`,
+    warn(
+      __QUIET__
+        ? ''
+        : `a consent under 152-FZ art. 9 must name the operator's name and address, the purposes, the list of data, ` +
+            `the processors, the actions, the term and how to withdraw; missing: ${missing.join(', ')}`,
     );
   }
 }

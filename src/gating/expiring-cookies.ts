@@ -14,10 +14,12 @@ export function expiringCookies(name: string, host: string, path: string): strin
   const labels = host.split('.');
   const domains = /^[\d.]+$|:/.test(host) ? [] : labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
   // `path=/shop` and `path=/shop/` are different cookies, and both reach /shop/cart.
-  const paths = new Set(path.split('/').flatMap((_, i, parts) => {
-    const p = parts.slice(0, i + 1).join('/');
-    return i < parts.length - 1 ? [p || '/', p + '/'] : [p || '/'];
-  }));
+  const paths = new Set(
+    path.split('/').flatMap((_, i, parts) => {
+      const p = parts.slice(0, i + 1).join('/');
+      return i < parts.length - 1 ? [p || '/', p + '/'] : [p || '/'];
+    }),
+  );
   const out: string[] = [];
   for (const p of paths) for (const d of ['', ...domains]) out.push(name + EXPIRED + p + (d && '; domain=' + d));
   return out;

@@ -3,8 +3,18 @@ import { canGrant } from '../store/can-grant';
 import type { Consent } from '../store/consent-types';
 
 const TEXTS = {
-  ru: ['Сторонний сервис получит данные о вашем визите, поэтому блок откроется после согласия: {category}.', 'Разрешить', 'Аналитика', 'Маркетинг'],
-  en: ['This third-party content would receive data about your visit, so it opens once you allow: {category}.', 'Allow', 'Analytics', 'Marketing'],
+  ru: [
+    'Сторонний сервис получит данные о вашем визите, поэтому блок откроется после согласия: {category}.',
+    'Разрешить',
+    'Аналитика',
+    'Маркетинг',
+  ],
+  en: [
+    'This third-party content would receive data about your visit, so it opens once you allow: {category}.',
+    'Allow',
+    'Analytics',
+    'Marketing',
+  ],
 };
 
 /**
@@ -24,7 +34,9 @@ export function explainFrame(consent: Consent, box: HTMLElement, need: string): 
   const ids = need.split(/\s+/);
   const names = ids.map((id) => {
     const label = categories.find((c) => c.id === id)?.label;
-    return (typeof label === 'string' ? label : label?.[l] || label?.ru || label?.en) || { analytics, marketing }[id] || id;
+    return (
+      (typeof label === 'string' ? label : label?.[l] || label?.ru || label?.en) || { analytics, marketing }[id] || id
+    );
   });
   const button = document.createElement('button');
   box.textContent = (own.frameNotice || notice).replace('{category}', names.join(', ')) + ' ';
@@ -33,6 +45,9 @@ export function explainFrame(consent: Consent, box: HTMLElement, need: string): 
   // Only what can be granted is asked for here: a category the site never configured, or marketing
   // under Global Privacy Control, would be saved as a refusal. The preferences explain those.
   const grantable = ids.every((id) => canGrant(consent.config.optional, id, consent.get().gpc));
-  button.onclick = () => (grantable ? consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' }) : consent.open('preferences'));
+  button.onclick = () =>
+    grantable
+      ? consent.set(Object.fromEntries(ids.map((id) => [id, true])), { method: 'button' })
+      : consent.open('preferences');
   box.append(button);
 }

@@ -20,7 +20,12 @@ const GOOGLE = /googletagmanager\.com|gtag\(|gtm\.js|gtag\/js/;
  * const scan = gateElements(consent, new Set(), (box, need) => explainFrame(consent, box, need));
  * scan(document);
  */
-export function gateElements(consent: Consent, ran: Set<string>, explain: (box: HTMLElement, need: string) => void, signal?: AbortSignal): (root: ParentNode) => void {
+export function gateElements(
+  consent: Consent,
+  ran: Set<string>,
+  explain: (box: HTMLElement, need: string) => void,
+  signal?: AbortSignal,
+): (root: ParentNode) => void {
   const done = new WeakSet<Element>();
   const warned = new WeakSet<Element>();
   const held = new Map<HTMLElement, [placeholder: HTMLElement, display: string]>();
@@ -39,26 +44,40 @@ export function gateElements(consent: Consent, ran: Set<string>, explain: (box: 
     for (const el of found) {
       const need = el.getAttribute('data-consent')!.trim();
       const script = el instanceof HTMLScriptElement;
-      const live = script ? el.type.toLowerCase() !== 'text/plain' : el.hasAttribute('src') && !el.hasAttribute('data-src') && !el.hasAttribute('data-srcset');
+      const live = script
+        ? el.type.toLowerCase() !== 'text/plain'
+        : el.hasAttribute('src') && !el.hasAttribute('data-src') && !el.hasAttribute('data-srcset');
       // The commonest mistake, and a leak: the browser has loaded it before anyone could ask. (A
       // lazy-loading stand-in, src="data:…" with data-src, is fine.)
       if (live && !done.has(el) && !warned.has(el)) {
         warned.add(el);
-        console.warn('soglasie: this element loaded before consent: gate scripts with type="text/plain", other elements with data-src instead of src', el);
+        console.warn(
+          'soglasie: this element loaded before consent: gate scripts with type="text/plain", other elements with data-src instead of src',
+          el,
+        );
       }
       if (done.has(el) || (script && live)) continue;
       if (!need || !consent.has(need)) {
         if (el instanceof HTMLIFrameElement && !held.has(el)) {
           const height = el.getAttribute('height') || '';
           // A frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder either.
-          if (el.hidden || el.style.display == 'none' || el.style.visibility == 'hidden' || /^[01]$/.test(height) || /^[01]$/.test(el.getAttribute('width') || '')) continue;
+          if (
+            el.hidden ||
+            el.style.display == 'none' ||
+            el.style.visibility == 'hidden' ||
+            /^[01]$/.test(height) ||
+            /^[01]$/.test(el.getAttribute('width') || '')
+          )
+            continue;
           const box = document.createElement('div');
           box.setAttribute('data-consent-placeholder', need);
           // As tall as the frame it stands for (its height attribute, else an iframe's default 150px):
           // when its text arrives, and when the frame takes its place, nothing below it moves. A frame
           // placed absolutely (a responsive ratio wrapper) is stood for in the same place instead.
           box.style.cssText = `padding:12px;border:1px solid #8888;box-sizing:border-box;overflow:auto;${
-            getComputedStyle(el).position == 'absolute' ? 'position:absolute;inset:0' : `min-height:${/^\d+$/.test(height) ? height : 150}px`
+            getComputedStyle(el).position == 'absolute'
+              ? 'position:absolute;inset:0'
+              : `min-height:${/^\d+$/.test(height) ? height : 150}px`
           }`;
           held.set(el, [box, el.style.display]);
           el.style.display = 'none';

@@ -16,78 +16,83 @@ import { yandexMetrica } from './yandex-metrica';
  * @example
  * createConsentCore(config, { plugins: [gatePage(refusalActions)] });
  */
-export const gatePage = (refusal: RefusalActions): ConsentPlugin => (consent) => {
-  const { config } = consent;
-  const { integrations: int } = config;
-  const first = consent.get();
-  // While Soglasie's own tag is `document.currentScript`.
-  pageNonce();
-  // What was let go on this page, as `data-consent` values or tracker needs.
-  const ran = new Set<string>();
-  // Before anything Google could read the queue.
-  if (int.googleAnalytics || int.googleTagManager) googleConsent(first, true);
-  let trackers = [yandexMetrica(int.yandexMetrica), googleAnalytics(int.googleAnalytics), googleTagManager(int.googleTagManager)].filter(
-    (t): t is Tracker => !!t,
-  );
-  // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
-  // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
-  // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
-  // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
-  const stop = new AbortController();
-  afterLoad(() => {
-    const refused = config.optional.filter((id) => !consent.has(id));
-    if (consent.get().decided && refused.length) refusal.sweep(consent, refused);
-  }, stop.signal);
+export const gatePage =
+  (refusal: RefusalActions): ConsentPlugin =>
+  (consent) => {
+    const { config } = consent;
+    const { integrations: int } = config;
+    const first = consent.get();
+    // While Soglasie's own tag is `document.currentScript`.
+    pageNonce();
+    // What was let go on this page, as `data-consent` values or tracker needs.
+    const ran = new Set<string>();
+    // Before anything Google could read the queue.
+    if (int.googleAnalytics || int.googleTagManager) googleConsent(first, true);
+    let trackers = [
+      yandexMetrica(int.yandexMetrica),
+      googleAnalytics(int.googleAnalytics),
+      googleTagManager(int.googleTagManager),
+    ].filter((t): t is Tracker => !!t);
+    // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
+    // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
+    // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
+    // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
+    const stop = new AbortController();
+    afterLoad(() => {
+      const refused = config.optional.filter((id) => !consent.has(id));
+      if (consent.get().decided && refused.length) refusal.sweep(consent, refused);
+    }, stop.signal);
 
-  const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);
-  const apply = () => {
-    trackers = trackers.filter((t) => {
-      if (!consent.has(t.need)) return true;
-      ran.add(t.need);
-      t.load();
-      return false;
+    const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);
+    const apply = () => {
+      trackers = trackers.filter((t) => {
+        if (!consent.has(t.need)) return true;
+        ran.add(t.need);
+        t.load();
+        return false;
+      });
+      // Scripts wait for the whole document: one still being parsed may not have all its text yet.
+      if (document.readyState !== 'loading') scan(document);
+    };
+
+    const offChange = consent.on('change', ({ snapshot, previous }) => {
+      googleConsent(snapshot);
+      const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
+      if (lost.length) {
+        const reload =
+          config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)));
+        // The reload waits for the sweep, so that the cookies do not go out with it; then a tick more, so
+        // the receipt's beacon and pagehide handlers go first.
+        refusal.sweep(consent, lost, reload ? () => setTimeout(() => location.reload()) : undefined);
+        if (reload) return;
+      }
+      apply();
     });
-    // Scripts wait for the whole document: one still being parsed may not have all its text yet.
-    if (document.readyState !== 'loading') scan(document);
-  };
 
-  const offChange = consent.on('change', ({ snapshot, previous }) => {
-    googleConsent(snapshot);
-    const lost = config.optional.filter((id) => previous.categories[id] && !snapshot.categories[id]);
-    if (lost.length) {
-      const reload = config.reloadOnWithdraw && [...ran].some((need) => need.split(/\s+/).some((id) => lost.includes(id)));
-      // The reload waits for the sweep, so that the cookies do not go out with it; then a tick more, so
-      // the receipt's beacon and pagehide handlers go first.
-      refusal.sweep(consent, lost, reload ? () => setTimeout(() => location.reload()) : undefined);
-      if (reload) return;
-    }
+    // Elements added once the document is parsed (SPA navigation, tag managers). Not while it is parsed:
+    // the scan at DOMContentLoaded sees what the parser made, and observing the parser would make the
+    // browser record every node of the page.
+    const observer =
+      config.observe &&
+      new MutationObserver((records) => {
+        for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
+      });
+    const watch = () => observer && observer.observe(document, { childList: true, subtree: true });
     apply();
-  });
+    if (document.readyState !== 'loading') watch();
+    else
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          apply();
+          watch();
+        },
+        { once: true, signal: stop.signal },
+      );
 
-  // Elements added once the document is parsed (SPA navigation, tag managers). Not while it is parsed:
-  // the scan at DOMContentLoaded sees what the parser made, and observing the parser would make the
-  // browser record every node of the page.
-  const observer =
-    config.observe &&
-    new MutationObserver((records) => {
-      for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && scan(n));
-    });
-  const watch = () => observer && observer.observe(document, { childList: true, subtree: true });
-  apply();
-  if (document.readyState !== 'loading') watch();
-  else
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        apply();
-        watch();
-      },
-      { once: true, signal: stop.signal },
-    );
-
-  return () => {
-    stop.abort();
-    offChange();
-    if (observer) observer.disconnect();
+    return () => {
+      stop.abort();
+      offChange();
+      if (observer) observer.disconnect();
+    };
   };
-};

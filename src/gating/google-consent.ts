@@ -36,6 +36,7 @@ export const dataLayer = (): unknown[] => {
  * gtag('event', 'sign_up');
  */
 export function gtag(..._args: unknown[]): void {
+  // eslint-disable-next-line prefer-rest-params -- gtag.js needs the `arguments` object itself
   dataLayer().push(arguments);
 }
 

@@ -11,5 +11,7 @@ export const TRACKER_MARK = 'data-soglasie-tracker';
  */
 export function hasScript(src: string, tracker?: boolean): boolean {
   const url = new URL(src, document.baseURI).href;
-  return Array.from(document.querySelectorAll<HTMLScriptElement>(tracker ? `script[${TRACKER_MARK}]` : 'script')).some((s) => s.src === url && s.type.toLowerCase() != 'text/plain');
+  return Array.from(document.querySelectorAll<HTMLScriptElement>(tracker ? `script[${TRACKER_MARK}]` : 'script')).some(
+    (s) => s.src === url && s.type.toLowerCase() != 'text/plain',
+  );
 }

@@ -9,4 +9,7 @@ let nonce: string | undefined;
  */
 export const pageNonce = (): string =>
   // Chrome hides a nonce from getAttribute, but the property keeps it.
-  (nonce ??= (document.currentScript as HTMLScriptElement | null)?.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || '');
+  (nonce ??=
+    (document.currentScript as HTMLScriptElement | null)?.nonce ||
+    document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ||
+    '');

@@ -10,7 +10,8 @@ const pump = (): void => {
     // widget script twice, each reading its own tag's attributes, is the page's own business.)
     if (!old.isConnected || (old.src && hasScript(old.src, true))) continue;
     const s = document.createElement('script');
-    for (const { name, value } of Array.from(old.attributes)) if (!/^(type|data-consent|data-type)$/.test(name)) s.setAttribute(name, value);
+    for (const { name, value } of Array.from(old.attributes))
+      if (!/^(type|data-consent|data-type)$/.test(name)) s.setAttribute(name, value);
     const type = old.getAttribute('data-type');
     if (type) s.type = type;
     // Chrome hides a nonce from getAttribute, but the property keeps it.

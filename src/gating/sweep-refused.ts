@@ -12,6 +12,16 @@ import { trackerNames } from './tracker-names';
  */
 export function sweepRefused(consent: Consent, ids: string[]): void {
   const { config } = consent;
-  const keep = new Set(trackerNames(config, config.optional.filter((id) => consent.has(id))));
-  deleteTrackerData(trackerNames(config, ids.filter((id) => !consent.has(id))).filter((name) => !keep.has(name)));
+  const keep = new Set(
+    trackerNames(
+      config,
+      config.optional.filter((id) => consent.has(id)),
+    ),
+  );
+  deleteTrackerData(
+    trackerNames(
+      config,
+      ids.filter((id) => !consent.has(id)),
+    ).filter((name) => !keep.has(name)),
+  );
 }

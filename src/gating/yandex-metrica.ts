@@ -26,11 +26,13 @@ export function yandexMetrica(c?: YandexMetricaConfig): Tracker | undefined {
   if (!ym) {
     // The queue of Yandex's own loader: tag.js reads `ym.a` and `ym.l`.
     const queue: Ym = function () {
+      // eslint-disable-next-line prefer-rest-params -- tag.js reads `arguments` objects from its queue
       (queue.a = queue.a || []).push(arguments);
     };
     queue.l = Date.now();
     ym = w.ym = queue;
   }
-  for (const id of ([] as unknown[]).concat(c.id).map(Number)) if (id > 0 && firstOnPage('ym:' + id)) ym(id, 'init', c.options || {});
+  for (const id of ([] as unknown[]).concat(c.id).map(Number))
+    if (id > 0 && firstOnPage('ym:' + id)) ym(id, 'init', c.options || {});
   return { need: c.category || 'analytics', load: () => loadScript(c.src || 'https://mc.yandex.ru/metrika/tag.js') };
 }

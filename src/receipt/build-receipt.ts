@@ -5,7 +5,13 @@ import type { ConsentReceipt, ReceiptDocument, ReceiptOperator } from './receipt
 const HEX = /^[0-9a-f]{64}$/;
 // The schema's maxLength of each operator field: a longer config value is cut rather than have the
 // endpoint refuse (and the SDK drop) the whole receipt.
-const OPERATOR: Array<[keyof ReceiptOperator, number]> = [['name', 512], ['inn', 32], ['ogrn', 32], ['address', 512], ['email', 256]];
+const OPERATOR: Array<[keyof ReceiptOperator, number]> = [
+  ['name', 512],
+  ['inn', 32],
+  ['ogrn', 32],
+  ['address', 512],
+  ['email', 256],
+];
 
 // parseConfig already refuses a malformed digest; this guards a config that reached here another way.
 const configDigest = (doc: DocumentConfig): string | null => (doc.sha256 && HEX.test(doc.sha256) ? doc.sha256 : null);
@@ -34,7 +40,12 @@ const absolute = (url: string): string => {
  * @example
  * consent.on('change', (d) => console.log(buildReceipt(d, consent.config, resolveLang(consent.config.lang))));
  */
-export function buildReceipt(d: ChangeDetail, config: ResolvedConfig, language: string, page = location.origin + location.pathname): ConsentReceipt {
+export function buildReceipt(
+  d: ChangeDetail,
+  config: ResolvedConfig,
+  language: string,
+  page = location.origin + location.pathname,
+): ConsentReceipt {
   const { snapshot } = d;
   const operator: ReceiptOperator = {};
   for (const [field, max] of OPERATOR) {
@@ -45,7 +56,12 @@ export function buildReceipt(d: ChangeDetail, config: ResolvedConfig, language: 
   for (const kind of ['policy', 'consent'] as const) {
     const doc = config[kind];
     if (doc.url || doc.text) {
-      documents.push({ kind, url: doc.url ? absolute(doc.url).slice(0, 2048) : '', version: (doc.version ?? '').slice(0, 64), sha256: configDigest(doc) });
+      documents.push({
+        kind,
+        url: doc.url ? absolute(doc.url).slice(0, 2048) : '',
+        version: (doc.version ?? '').slice(0, 64),
+        sha256: configDigest(doc),
+      });
     }
   }
   return {

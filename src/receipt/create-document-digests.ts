@@ -5,7 +5,8 @@ import type { ReceiptDocument } from './receipt-types';
 import { sha256Hex } from './sha256-hex';
 
 type Cached = [key: string, sha256: string];
-const isCached = (x: unknown): x is Cached => Array.isArray(x) && typeof x[0] === 'string' && /^[0-9a-f]{64}$/.test(x[1]);
+const isCached = (x: unknown): x is Cached =>
+  Array.isArray(x) && typeof x[0] === 'string' && /^[0-9a-f]{64}$/.test(x[1]);
 
 /** Finds and computes the digests of a receipt's documents. */
 export interface DocumentDigests {

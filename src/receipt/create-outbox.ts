@@ -31,7 +31,13 @@ export const OUTBOX_MAX_CHARS = 65536;
 
 const isEntry = (x: unknown): x is OutboxEntry => {
   const e = x as OutboxEntry | null;
-  return typeof e === 'object' && e !== null && isReceiptLike(e.receipt) && Number.isFinite(e.attempts) && Number.isFinite(e.nextAt);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    isReceiptLike(e.receipt) &&
+    Number.isFinite(e.attempts) &&
+    Number.isFinite(e.nextAt)
+  );
 };
 
 /**

@@ -16,7 +16,13 @@ const STALE_SECONDS = 60;
 
 const isPending = (x: unknown): x is PendingDecision => {
   const p = x as PendingDecision;
-  return !!p && typeof p.page === 'string' && typeof p.lang === 'string' && typeof p.detail?.receiptId === 'string' && typeof p.detail.snapshot === 'object';
+  return (
+    !!p &&
+    typeof p.page === 'string' &&
+    typeof p.lang === 'string' &&
+    typeof p.detail?.receiptId === 'string' &&
+    typeof p.detail.snapshot === 'object'
+  );
 };
 
 const keyOf = (prefix: string) => `${prefix}.pending.`;
@@ -94,7 +100,9 @@ export function takePending(prefix: string, memory: PendingDecision[]): PendingD
 /** Whether earlier pages left decisions or receipts behind: then the receipt code is needed. */
 export function hasLeftovers(prefix: string): boolean {
   try {
-    return Object.keys(localStorage).some((key) => key.startsWith(keyOf(prefix)) || key.startsWith(`${prefix}.outbox.`));
+    return Object.keys(localStorage).some(
+      (key) => key.startsWith(keyOf(prefix)) || key.startsWith(`${prefix}.outbox.`),
+    );
   } catch {
     return false;
   }

@@ -29,7 +29,10 @@ export async function postReceipt(endpoint: string, receipt: ConsentReceipt, tim
       redirect: 'manual',
       signal: abort.signal,
     });
-    if (response.type === 'opaqueredirect') console.error(`soglasie: the receipt endpoint ${endpoint} answers with a redirect; receipts wait until it answers the POST itself`);
+    if (response.type === 'opaqueredirect')
+      console.error(
+        `soglasie: the receipt endpoint ${endpoint} answers with a redirect; receipts wait until it answers the POST itself`,
+      );
     return response.status;
   } catch {
     return 0;

@@ -74,7 +74,13 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
   let stopped = false;
 
   const retry = (id: string, patch?: Partial<OutboxEntry>) =>
-    outbox.update(id, (e) => ({ ...e, ...patch, attempts: e.attempts + 1, nextAt: Date.now() + backoffDelay(e.attempts + 1), lock: undefined }));
+    outbox.update(id, (e) => ({
+      ...e,
+      ...patch,
+      attempts: e.attempts + 1,
+      nextAt: Date.now() + backoffDelay(e.attempts + 1),
+      lock: undefined,
+    }));
 
   const handle = async (entry: OutboxEntry): Promise<void> => {
     const id = entry.receipt.receiptId;
@@ -138,7 +144,10 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     let next = Infinity;
     for (const e of outbox.read()) {
       if (busy.has(e.receipt.receiptId)) continue;
-      next = Math.min(next, Math.max(held(e.lock, LOCK_MS, now) ? e.lock! : now, held(e.nextAt, MAX_DELAY, now) ? e.nextAt : now));
+      next = Math.min(
+        next,
+        Math.max(held(e.lock, LOCK_MS, now) ? e.lock! : now, held(e.nextAt, MAX_DELAY, now) ? e.nextAt : now),
+      );
     }
     if (next < Infinity) timer = setTimeout(pump, next - now + 50 + Math.random() * 450);
   };
@@ -158,12 +167,17 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
   // as a backgrounded browser can be killed without a pagehide — and waiting receipts go by beacon too.
   const onHide = (leaving: boolean) => {
     const now = Date.now();
-    if (!leaving && document.visibilityState !== 'hidden') return void beaconed.clear();
+    if (!leaving && document.visibilityState !== 'hidden') {
+      beaconed.clear();
+      return;
+    }
     for (const e of outbox.read()) {
       const id = e.receipt.receiptId;
       // In flight here: a keepalive request carries on, but its answer will never be read. Unlock it so
       // the next page sends it again rather than wait (the endpoint dedupes).
-      if (busy.has(id)) leaving && outbox.update(id, (x) => ({ ...x, lock: undefined }));
+      if (busy.has(id)) {
+        if (leaving) outbox.update(id, (x) => ({ ...x, lock: undefined }));
+      }
       // Once per time the page is hidden: leaving fires both visibilitychange and pagehide.
       else if (endpoint && !e.hash && !held(e.lock, LOCK_MS, now) && !beaconed.has(id)) {
         beaconed.add(id);
@@ -200,4 +214,4 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     off();
     listening.abort();
   };
-};
+}

@@ -4,7 +4,8 @@
  */
 export function afterLoad(fn: () => void, signal?: AbortSignal): void {
   const run = () => signal?.aborted || fn();
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 1));
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 1);
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true, signal });
 }

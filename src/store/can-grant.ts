@@ -6,4 +6,5 @@
  * @example
  * canGrant(consent.config.optional, 'marketing', consent.get().gpc); // false under GPC
  */
-export const canGrant = (optional: string[], id: string, gpc: boolean): boolean => optional.includes(id) && !(gpc && id === 'marketing');
+export const canGrant = (optional: string[], id: string, gpc: boolean): boolean =>
+  optional.includes(id) && !(gpc && id === 'marketing');

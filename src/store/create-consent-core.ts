@@ -41,7 +41,8 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     config = resolveConfig({}, () => {});
   }
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
-  const gpc = browser && config.respectGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const gpc =
+    browser && config.respectGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const emitter = createEmitter<ConsentEvents>();
   const emit: Emit = (type, detail) => {
     emitter.emit(type, detail);
@@ -67,12 +68,22 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   };
 
   // Read straight from the decision: gating asks for every gated element on every page view.
-  const granted = (id: string) => id === 'necessary' || (config.optional.includes(id) && current?.decisions[id] === true);
+  const granted = (id: string) =>
+    id === 'necessary' || (config.optional.includes(id) && current?.decisions[id] === true);
   const snapshot = (): ConsentSnapshot => {
     const categories: Record<string, boolean> = { necessary: true };
     for (const id of config.optional) categories[id] = current?.decisions[id] === true;
     return current
-      ? { decided: true, categories, subjectId: current.subjectId, time: current.time, receiptId: current.receiptId, event: current.event, method: current.method, gpc }
+      ? {
+          decided: true,
+          categories,
+          subjectId: current.subjectId,
+          time: current.time,
+          receiptId: current.receiptId,
+          event: current.event,
+          method: current.method,
+          gpc,
+        }
       : { decided: false, categories, subjectId: stored?.subjectId, gpc };
   };
 
@@ -99,11 +110,19 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     const previousReceiptId = stored?.receiptId;
     stored = current = next;
     if (browser) writeDecisionCookie(config, next);
-    emit('change', { snapshot: snapshot(), previous, event: kind, method, receiptId: next.receiptId, previousReceiptId });
+    emit('change', {
+      snapshot: snapshot(),
+      previous,
+      event: kind,
+      method,
+      receiptId: next.receiptId,
+      previousReceiptId,
+    });
   };
 
   const unknown = (ids: string[]) => {
-    for (const id of ids) if (!config.optional.includes(id) && id !== 'necessary') warn(`category "${id}" is not configured; ignored`);
+    for (const id of ids)
+      if (!config.optional.includes(id) && id !== 'necessary') warn(`category "${id}" is not configured; ignored`);
   };
 
   const cleanups: Array<() => void> = [];

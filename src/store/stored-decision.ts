@@ -32,7 +32,16 @@ export function encodeDecision(d: StoredDecision): string {
     .map((id) => `${id}:${d.decisions[id] ? 1 : 0}`)
     .join(',');
   const flags = `${d.method[0]}${d.event[0]}${d.gpc ? 1 : 0}`;
-  return [SCHEMA, d.subjectId, cats, encodeURIComponent(d.policyVersion), encodeURIComponent(d.consentVersion), d.time.toString(36), d.receiptId, flags].join('|');
+  return [
+    SCHEMA,
+    d.subjectId,
+    cats,
+    encodeURIComponent(d.policyVersion),
+    encodeURIComponent(d.consentVersion),
+    d.time.toString(36),
+    d.receiptId,
+    flags,
+  ].join('|');
 }
 
 /** Reads a cookie value back; anything garbled, truncated or tampered is `undefined`, never an exception. */

@@ -90,7 +90,12 @@ export function Banner(props: UiProps) {
       </div>
     </Modal>
   ) : (
-    <section class={`sg ${config.position}`} role="region" aria-label={t.region} onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}>
+    <section
+      class={`sg ${config.position}`}
+      role="region"
+      aria-label={t.region}
+      onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}
+    >
       {head}
       {body}
     </section>

@@ -4,7 +4,9 @@ import { parsePlainText, type Block, type Inline } from './parse-plain-text';
 import type { UiProps } from './ui-state';
 
 const inline = (part: Inline) =>
-  typeof part === 'string' ? part : (
+  typeof part === 'string' ? (
+    part
+  ) : (
     <a href={part.href} target="_blank" rel="noopener noreferrer">
       {part.text}
     </a>
@@ -37,18 +39,20 @@ export function DocumentViewer({ consent, t, s, show, load, kind }: UiProps & { 
       <p>{t.loading}</p>
     </div>
   ) as HTMLElement;
-  load(kind).then(
-    (text) => body.replaceChildren(...render(parsePlainText(text))),
-    () =>
-      body.replaceChildren(
-        <p role="alert">
-          {t.loadError}{' '}
-          <a href={doc.url} target="_blank" rel="noopener noreferrer">
-            {t.openDirect}
-          </a>
-        </p>,
-      ),
-  ).finally(() => body.removeAttribute('aria-busy'));
+  load(kind)
+    .then(
+      (text) => body.replaceChildren(...render(parsePlainText(text))),
+      () =>
+        body.replaceChildren(
+          <p role="alert">
+            {t.loadError}{' '}
+            <a href={doc.url} target="_blank" rel="noopener noreferrer">
+              {t.openDirect}
+            </a>
+          </p>,
+        ),
+    )
+    .finally(() => body.removeAttribute('aria-busy'));
   return (
     <Modal label={title} onClose={close}>
       <div class="hd">

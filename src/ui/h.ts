@@ -1,7 +1,6 @@
 /** Something JSX can hold: a node, text, or nothing. */
 export type Child = Node | string | number | boolean | null | undefined | Child[];
 type Props = Record<string, unknown> & { children?: Child[] };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Component = (props: any) => Node;
 
 declare global {
@@ -17,7 +16,8 @@ declare global {
 function append(parent: Node, children: Child[]): void {
   for (const c of children) {
     if (Array.isArray(c)) append(parent, c);
-    else if (c != null && typeof c !== 'boolean') parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    else if (c != null && typeof c !== 'boolean')
+      parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
   }
 }
 

@@ -88,7 +88,8 @@ export const mountInLang =
       if (body !== watched) swaps.observe((watched = body), { childList: true });
       // The spacer stays last (HTML still streaming in, content added later), and a copy that a snapshot
       // of the page brought back (Turbo's cache) goes: a copy lacks the live one's mark.
-      for (const el of Array.from(body.querySelectorAll<HTMLElement & { live?: 1 }>(':scope>soglasie-space'))) if (!el.live) el.remove();
+      for (const el of Array.from(body.querySelectorAll<HTMLElement & { live?: 1 }>(':scope>soglasie-space')))
+        if (!el.live) el.remove();
       if (spaced && body.lastChild != space) body.append(space);
       if (host.isConnected) return;
       body.appendChild(host);
@@ -113,7 +114,11 @@ export const mountInLang =
             : below === 'preferences'
               ? PreferencesDialog(props)
               : config.floatingButton
-                ? h('button', { class: 'fab', 'aria-label': t.prefs, title: t.prefs, onClick: () => show('preferences') }, '⚙')
+                ? h(
+                    'button',
+                    { class: 'fab', 'aria-label': t.prefs, title: t.prefs, onClick: () => show('preferences') },
+                    '⚙',
+                  )
                 : null,
         );
       }
@@ -140,7 +145,8 @@ export const mountInLang =
     space.style.cssText = 'display:block;margin:0;padding:0;border:0';
     const pad = (px?: number) => {
       rootStyle('scrollPaddingBottom', px ? `${px}px` : undefined);
-      spaced = !!px && document.documentElement.scrollHeight - (space.isConnected ? space.offsetHeight : 0) > innerHeight;
+      spaced =
+        !!px && document.documentElement.scrollHeight - (space.isConnected ? space.offsetHeight : 0) > innerHeight;
       if (!spaced) return space.remove();
       space.style.height = `${px}px`;
       follow();
@@ -157,7 +163,9 @@ export const mountInLang =
       unlock = undefined;
       if (!on) return;
       // Where the page's content is on the screen, read off its first element that scrolls with it.
-      const mark = Array.from(document.body?.children ?? []).find((el) => !/fixed|sticky/.test(getComputedStyle(el).position));
+      const mark = Array.from(document.body?.children ?? []).find(
+        (el) => !/fixed|sticky/.test(getComputedStyle(el).position),
+      );
       const top = () => (mark ? mark.getBoundingClientRect().top : 0);
       const [x, y, was] = [scrollX, scrollY, top()];
       if (innerWidth > document.documentElement.clientWidth) rootStyle('scrollbarGutter', 'stable');
@@ -204,7 +212,9 @@ export const mountInLang =
       const check = () =>
         config.floatingButton ||
         document.querySelector('[data-soglasie-open]') ||
-        console.warn('soglasie: no [data-soglasie-open] link and no floating button: a visitor who has decided cannot reopen the preferences to withdraw');
+        console.warn(
+          'soglasie: no [data-soglasie-open] link and no floating button: a visitor who has decided cannot reopen the preferences to withdraw',
+        );
       if (document.readyState === 'complete') check();
       else addEventListener('load', check, { once: true, signal: life.signal });
     };

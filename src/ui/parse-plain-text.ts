@@ -17,7 +17,15 @@ export function linkify(line: string): Inline[] {
   for (const m of line.matchAll(LINK)) {
     const text = m[0];
     if (m.index! > last) parts.push(line.slice(last, m.index));
-    parts.push({ text, href: text.includes('@') && !text.includes('/') ? `mailto:${text}` : text.startsWith('www.') ? `https://${text}` : text });
+    parts.push({
+      text,
+      href:
+        text.includes('@') && !text.includes('/')
+          ? `mailto:${text}`
+          : text.startsWith('www.')
+            ? `https://${text}`
+            : text,
+    });
     last = m.index! + text.length;
   }
   if (last < line.length) parts.push(line.slice(last));

@@ -45,7 +45,12 @@ export function PreferencesDialog(props: UiProps) {
                 />
                 <span>
                   <strong id={`n-${c.id}`}>{categoryLabel(c, lang, t)}</strong>
-                  {fixed && <span class="muted" id="a-necessary"> — {t.alwaysOn}</span>}
+                  {fixed && (
+                    <span class="muted" id="a-necessary">
+                      {' '}
+                      — {t.alwaysOn}
+                    </span>
+                  )}
                   <br />
                   <span class="muted" id={`d-${c.id}`}>
                     {categoryText(c, lang, t)}
@@ -57,7 +62,11 @@ export function PreferencesDialog(props: UiProps) {
                   {c.services.map((sv) => {
                     const name = localize(sv.name, lang);
                     // A service whose name the configuration check dropped is not listed as "undefined".
-                    return name && <li>{sv.processor ? `${name} — ${t.processor}: ${localize(sv.processor, lang)}` : name}</li>;
+                    return (
+                      name && (
+                        <li>{sv.processor ? `${name} — ${t.processor}: ${localize(sv.processor, lang)}` : name}</li>
+                      )
+                    );
                   })}
                 </ul>
               )}
@@ -69,7 +78,20 @@ export function PreferencesDialog(props: UiProps) {
             ? `${fill(t.decidedOn, { date: new Date(now.time! * 1000).toLocaleString(lang) })}. ${fill(t.receipt, { id: now.receiptId })}.${now.event === 'withdraw' ? ` ${t.withdrawn}` : ''}`
             : t.undecided}
         </p>
-        {operator.name && <p class="muted">{fill(t.operator, { name: [operator.name, operator.inn && `${lang === 'en' ? 'INN' : 'ИНН'} ${operator.inn}`, operator.ogrn && `${lang === 'en' ? 'OGRN' : 'ОГРН'} ${operator.ogrn}`, operator.address].filter(Boolean).join(', ') })}</p>}
+        {operator.name && (
+          <p class="muted">
+            {fill(t.operator, {
+              name: [
+                operator.name,
+                operator.inn && `${lang === 'en' ? 'INN' : 'ИНН'} ${operator.inn}`,
+                operator.ogrn && `${lang === 'en' ? 'OGRN' : 'ОГРН'} ${operator.ogrn}`,
+                operator.address,
+              ]
+                .filter(Boolean)
+                .join(', '),
+            })}
+          </p>
+        )}
         {operator.email && <p class="muted">{fill(t.withdrawBy, { email: operator.email })}</p>}
       </div>
       <div class="ft row" style={{ marginTop: '0' }}>

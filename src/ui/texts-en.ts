@@ -5,7 +5,8 @@ export const textsEn: Texts = {
   region: 'Consent to personal data processing and cookies',
   title: 'We use cookies',
   text: 'This site processes personal data and uses cookies. Necessary cookies always work; everything else needs your consent — tick what you agree to.',
-  textButtons: 'This site processes personal data and uses cookies. Necessary cookies always work; analytics and advertising are enabled only with your consent.',
+  textButtons:
+    'This site processes personal data and uses cookies. Necessary cookies always work; analytics and advertising are enabled only with your consent.',
   policy: 'Privacy policy',
   consent: 'Consent to personal data processing',
   accept: 'Accept',

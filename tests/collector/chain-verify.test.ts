@@ -41,7 +41,10 @@ for (const target of storeTargets) {
     });
 
     it('detects an edited receipt', async () => {
-      await fixture.sql(`UPDATE $table SET receipt = replace(receipt, '"analytics":true', '"analytics":false') WHERE id = ${p(1)}`, [ids[2]]);
+      await fixture.sql(
+        `UPDATE $table SET receipt = replace(receipt, '"analytics":true', '"analytics":false') WHERE id = ${p(1)}`,
+        [ids[2]],
+      );
       const report = await verifyChain(collector.store);
       expect(report.ok).toBe(false);
       expect(report.broken).toEqual({ id: ids[2], reason: expect.stringMatching(/edited/) });
@@ -52,7 +55,11 @@ for (const target of storeTargets) {
       const row = (await collector.store.list({ limit: 10 }))[1]!;
       const edited = canonicalJson({ ...JSON.parse(row.receiptJson), event: 'withdraw' });
       const hash = chainHash(row.prevHash, edited, row.receivedAt);
-      await fixture.sql(`UPDATE $table SET receipt = ${p(1)}, hash = ${p(2)} WHERE id = ${p(3)}`, [edited, hash, row.id]);
+      await fixture.sql(`UPDATE $table SET receipt = ${p(1)}, hash = ${p(2)} WHERE id = ${p(3)}`, [
+        edited,
+        hash,
+        row.id,
+      ]);
       const report = await verifyChain(collector.store);
       expect(report.broken).toEqual({ id: ids[2], reason: expect.stringMatching(/prev_hash/) });
     });
@@ -85,7 +92,10 @@ for (const target of storeTargets) {
     });
 
     it('detects a swapped receipt_id column', async () => {
-      await fixture.sql(`UPDATE $table SET receipt_id = ${p(1)} WHERE id = ${p(2)}`, ['00000000-0000-4000-8000-000000000000', ids[0]]);
+      await fixture.sql(`UPDATE $table SET receipt_id = ${p(1)} WHERE id = ${p(2)}`, [
+        '00000000-0000-4000-8000-000000000000',
+        ids[0],
+      ]);
       expect((await verifyChain(collector.store)).broken?.id).toBe(ids[0]);
     });
 

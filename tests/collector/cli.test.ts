@@ -22,7 +22,23 @@ describe('soglasie-collector CLI (in-process main)', () => {
 
   it('serves, stores, reads back, and verifies; verify fails after tampering', async () => {
     const io = capture();
-    const started = await main(['--db', db, '--port', '0', '--token', 'cli-token', '--origin', 'https://a.example', '--origin', 'https://b.example', '--ip', 'none'], io);
+    const started = await main(
+      [
+        '--db',
+        db,
+        '--port',
+        '0',
+        '--token',
+        'cli-token',
+        '--origin',
+        'https://a.example',
+        '--origin',
+        'https://b.example',
+        '--ip',
+        'none',
+      ],
+      io,
+    );
     expect(started.exitCode).toBe(0);
     const server = started.server!;
     try {
@@ -61,7 +77,12 @@ describe('soglasie-collector CLI (in-process main)', () => {
   });
 
   it('an --origin that is not an origin as browsers send it is a usage error, with the origin it probably meant', async () => {
-    for (const [origin, hint] of [['https://autocrm.ru/', /did you mean https:\/\/autocrm\.ru\?/], ['autocrm.ru', /is not an origin/], ['https://autocrm.ru/receipts', /did you mean https:\/\/autocrm\.ru\?/], ['null', /"null" is not an origin/]] as const) {
+    for (const [origin, hint] of [
+      ['https://autocrm.ru/', /did you mean https:\/\/autocrm\.ru\?/],
+      ['autocrm.ru', /is not an origin/],
+      ['https://autocrm.ru/receipts', /did you mean https:\/\/autocrm\.ru\?/],
+      ['null', /"null" is not an origin/],
+    ] as const) {
       const io = capture();
       const result = await main(['--db', db, '--port', '0', '--origin', origin], io);
       expect(result.exitCode, origin).toBe(2);
@@ -71,7 +92,13 @@ describe('soglasie-collector CLI (in-process main)', () => {
   });
 
   it('reports usage errors with exit code 2', async () => {
-    for (const argv of [['--db', db, '--pg', 'postgres://x'], ['--port', 'abc'], ['--ip', 'half'], ['frobnicate'], ['--bogus']]) {
+    for (const argv of [
+      ['--db', db, '--pg', 'postgres://x'],
+      ['--port', 'abc'],
+      ['--ip', 'half'],
+      ['frobnicate'],
+      ['--bogus'],
+    ]) {
       const io = capture();
       const result = await main(argv, io);
       expect(result.exitCode, argv.join(' ')).toBe(2);

@@ -36,7 +36,11 @@ describe('collector inside Fastify (the README recipe)', () => {
       expect(list.body.items.map((i: { receiptId: string }) => i.receiptId)).toEqual([receipt.receiptId]);
       expect((await getJson(`${url}/receipts`)).status).toBe(401);
 
-      const hello = await fetch(`${url}/hello`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Инфотек"}' });
+      const hello = await fetch(`${url}/hello`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"Инфотек"}',
+      });
       expect(await hello.json()).toEqual({ got: 'Инфотек' });
     } finally {
       await fastify.close();

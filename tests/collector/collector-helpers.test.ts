@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and keeps arrays in order', () => {
-    expect(canonicalJson({ b: 1, a: { d: true, c: null }, e: [{ z: 1, y: 2 }, 'x'] })).toBe('{"a":{"c":null,"d":true},"b":1,"e":[{"y":2,"z":1},"x"]}');
+    expect(canonicalJson({ b: 1, a: { d: true, c: null }, e: [{ z: 1, y: 2 }, 'x'] })).toBe(
+      '{"a":{"c":null,"d":true},"b":1,"e":[{"y":2,"z":1},"x"]}',
+    );
     expect(canonicalJson('ж\u2028')).toBe(JSON.stringify('ж\u2028'));
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
   });

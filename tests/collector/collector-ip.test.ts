@@ -21,7 +21,11 @@ for (const target of storeTargets) {
       await fixture?.cleanup();
     });
 
-    async function storedIp(ip: IpMode, trustProxy: boolean, headers: Record<string, string> = {}): Promise<string | null> {
+    async function storedIp(
+      ip: IpMode,
+      trustProxy: boolean,
+      headers: Record<string, string> = {},
+    ): Promise<string | null> {
       const collector = await createCollector({ ...fixture.choice, ip, trustProxy });
       const server = await serve(collector.handler);
       collectors.push(collector);

@@ -20,7 +20,9 @@ describe('collector options and failures', () => {
 
   it('refuses origins that browsers never send (a trailing slash, no scheme), before opening any store', async () => {
     const db = join(dir, 'never-opened.sqlite');
-    await expect(createCollector({ db, origins: ['https://shop.example/'] })).rejects.toThrow(/origins: "https:\/\/shop\.example\/" is not an origin.*did you mean https:\/\/shop\.example\?/);
+    await expect(createCollector({ db, origins: ['https://shop.example/'] })).rejects.toThrow(
+      /origins: "https:\/\/shop\.example\/" is not an origin.*did you mean https:\/\/shop\.example\?/,
+    );
     await expect(createCollector({ db, origins: ['shop.example'] })).rejects.toThrow(/is not an origin/);
     expect(existsSync(db)).toBe(false);
   });
@@ -31,7 +33,20 @@ describe('collector options and failures', () => {
     const store: ReceiptStore = {
       async append(input) {
         if (fail) throw new Error('disk on fire');
-        return { created: true, record: { id: 1, receiptId: input.receipt.receiptId, subjectId: input.receipt.subjectId, receivedAt: 0, ip: null, userAgent: null, receiptJson: input.receiptJson, prevHash: '', hash: 'h' } };
+        return {
+          created: true,
+          record: {
+            id: 1,
+            receiptId: input.receipt.receiptId,
+            subjectId: input.receipt.subjectId,
+            receivedAt: 0,
+            ip: null,
+            userAgent: null,
+            receiptJson: input.receiptJson,
+            prevHash: '',
+            hash: 'h',
+          },
+        };
       },
       get: async () => undefined,
       list: async () => [],
@@ -54,7 +69,11 @@ describe('collector options and failures', () => {
   });
 
   it('passes foreign paths to next() (Express style) and honours basePath and maxBodyBytes', async () => {
-    const collector = await createCollector({ db: join(dir, 'a.sqlite'), basePath: '/api/consent/', maxBodyBytes: 2048 });
+    const collector = await createCollector({
+      db: join(dir, 'a.sqlite'),
+      basePath: '/api/consent/',
+      maxBodyBytes: 2048,
+    });
     const server = createServer((req, res) =>
       collector.handler(req, res, () => {
         res.writeHead(299).end('next');
@@ -63,10 +82,18 @@ describe('collector options and failures', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
-      const post = await fetch(`${url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(makeReceipt()) });
+      const post = await fetch(`${url}/api/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(makeReceipt()),
+      });
       expect(post.status).toBe(201);
       expect((await fetch(`${url}/receipts`)).status).toBe(299);
-      const big = await fetch(`${url}/api/consent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(makeReceipt({ page: 'x'.repeat(2048) })) });
+      const big = await fetch(`${url}/api/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(makeReceipt({ page: 'x'.repeat(2048) })),
+      });
       expect(big.status).toBe(413);
     } finally {
       server.closeAllConnections();
@@ -77,10 +104,14 @@ describe('collector options and failures', () => {
 
   it('explains how to install a missing driver and refuses bad settings', async () => {
     const missing = Object.assign(new Error("Cannot find package 'pg'"), { code: 'ERR_MODULE_NOT_FOUND' });
-    await expect(loadOptionalModule('pg', () => Promise.reject(missing))).rejects.toThrow('needs the optional package "pg": npm install pg');
+    await expect(loadOptionalModule('pg', () => Promise.reject(missing))).rejects.toThrow(
+      'needs the optional package "pg": npm install pg',
+    );
     await expect(loadOptionalModule('pg', () => Promise.reject(new Error('other')))).rejects.toThrow(/^other$/);
     await expect(createCollector({ db: join(dir, 'b.sqlite'), pg: 'postgres://x' })).rejects.toThrow(/either db/);
-    await expect(createCollector({ db: join(dir, 'c.sqlite'), table: 'bad name' })).rejects.toThrow(/invalid table name/);
+    await expect(createCollector({ db: join(dir, 'c.sqlite'), table: 'bad name' })).rejects.toThrow(
+      /invalid table name/,
+    );
     await expect(createCollector({ db: join(dir, 'd.sqlite'), ip: 'half' as 'full' })).rejects.toThrow(/ip: expected/);
   });
 

@@ -14,7 +14,11 @@ for (const target of storeTargets) {
 
     beforeAll(async () => {
       fixture = await target.open();
-      collector = await createCollector({ ...fixture.choice, origins: ['https://shop.example'], onError: () => undefined });
+      collector = await createCollector({
+        ...fixture.choice,
+        origins: ['https://shop.example'],
+        onError: () => undefined,
+      });
       server = await serve(collector.handler);
     });
     afterAll(async () => {
@@ -28,11 +32,17 @@ for (const target of storeTargets) {
       const first = await postJson(server.url, receipt);
       expect(first.status).toBe(201);
       const created = await first.json();
-      expect(created).toEqual({ id: expect.any(Number), receiptId: receipt.receiptId, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(created).toEqual({
+        id: expect.any(Number),
+        receiptId: receipt.receiptId,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       const again = await postJson(server.url, receipt);
       expect(again.status).toBe(200);
       expect(await again.json()).toEqual(created);
-      expect((await collector.store.list({ limit: 100 })).filter((r) => r.receiptId === receipt.receiptId)).toHaveLength(1);
+      expect(
+        (await collector.store.list({ limit: 100 })).filter((r) => r.receiptId === receipt.receiptId),
+      ).toHaveLength(1);
     });
 
     it('accepts text/plain bodies as navigator.sendBeacon sends them', async () => {
@@ -69,17 +79,44 @@ for (const target of storeTargets) {
         ['garbage', '{"schema":1,', /^invalid JSON/],
         ['not an object', '[1,2,3]', /^\(root\): expected object$/],
         ['broken UTF-8', new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), /^body is not valid UTF-8$/],
-        ['wrong category type', JSON.stringify(makeReceipt({ categories: { analytics: 'yes' as unknown as boolean } })), /^categories\.analytics: expected boolean$/],
-        ['bad category name', JSON.stringify(makeReceipt({ categories: { 'Bad Name': true } })), /^categories\["Bad Name"\]: invalid property name$/],
+        [
+          'wrong category type',
+          JSON.stringify(makeReceipt({ categories: { analytics: 'yes' as unknown as boolean } })),
+          /^categories\.analytics: expected boolean$/,
+        ],
+        [
+          'bad category name',
+          JSON.stringify(makeReceipt({ categories: { 'Bad Name': true } })),
+          /^categories\["Bad Name"\]: invalid property name$/,
+        ],
         ['float timestamp', JSON.stringify(makeReceipt({ timestamp: 1735689600.5 })), /^timestamp: expected integer$/],
         ['unknown event', JSON.stringify(makeReceipt({ event: 'maybe' as 'accept' })), /^event: expected one of/],
         ['bad receiptId', JSON.stringify(makeReceipt({ receiptId: 'not-a-uuid' })), /^receiptId: does not match/],
         ['unknown top-level key', JSON.stringify({ ...makeReceipt(), extra: 1 }), /^extra: unexpected property$/],
-        ['__proto__ key', JSON.stringify(makeReceipt()).replace('{', '{"__proto__":{"polluted":true},'), /^__proto__: unexpected property$/],
-        ['__proto__ category', JSON.stringify(makeReceipt()).replace('"necessary":true', '"__proto__":true'), /^categories\.__proto__: invalid property name$/],
+        [
+          '__proto__ key',
+          JSON.stringify(makeReceipt()).replace('{', '{"__proto__":{"polluted":true},'),
+          /^__proto__: unexpected property$/,
+        ],
+        [
+          '__proto__ category',
+          JSON.stringify(makeReceipt()).replace('"necessary":true', '"__proto__":true'),
+          /^categories\.__proto__: invalid property name$/,
+        ],
         ['missing field', JSON.stringify({ ...makeReceipt(), sdk: undefined }), /^sdk: is required$/],
-        ['too many documents', JSON.stringify(makeReceipt({ documents: [...makeReceipt().documents, ...makeReceipt().documents] })), /^documents: more than 2 items$/],
-        ['deep nesting', JSON.stringify(makeReceipt()).replace('"analytics":true', `"analytics":${'['.repeat(5000)}${']'.repeat(5000)}`), /^categories\.analytics: expected boolean$/],
+        [
+          'too many documents',
+          JSON.stringify(makeReceipt({ documents: [...makeReceipt().documents, ...makeReceipt().documents] })),
+          /^documents: more than 2 items$/,
+        ],
+        [
+          'deep nesting',
+          JSON.stringify(makeReceipt()).replace(
+            '"analytics":true',
+            `"analytics":${'['.repeat(5000)}${']'.repeat(5000)}`,
+          ),
+          /^categories\.analytics: expected boolean$/,
+        ],
       ];
       for (const [name, body, reason] of cases) {
         it(name, async () => {
@@ -111,14 +148,23 @@ for (const target of storeTargets) {
 
     it('answers 413 for huge bodies, declared or chunked, and keeps serving', async () => {
       const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const chunked = await rawPost(`${server.url}/receipts`, Array.from({ length: 160 }, () => chunk));
+      const chunked = await rawPost(
+        `${server.url}/receipts`,
+        Array.from({ length: 160 }, () => chunk),
+      );
       expect([413, 'error']).toContain(chunked);
-      const declared = await rawPost(`${server.url}/receipts`, Array.from({ length: 160 }, () => chunk), {
-        headers: { 'content-length': String(160 * chunk.length) },
-      });
+      const declared = await rawPost(
+        `${server.url}/receipts`,
+        Array.from({ length: 160 }, () => chunk),
+        {
+          headers: { 'content-length': String(160 * chunk.length) },
+        },
+      );
       expect([413, 'error']).toContain(declared);
       // A declared size over the limit is refused before any byte is read.
-      const small = await rawPost(`${server.url}/receipts`, [Buffer.from('{}')], { headers: { 'content-length': '2' } });
+      const small = await rawPost(`${server.url}/receipts`, [Buffer.from('{}')], {
+        headers: { 'content-length': '2' },
+      });
       expect(small).toBe(400);
       expect((await postJson(server.url, makeReceipt())).status).toBe(201);
     });
@@ -137,11 +183,18 @@ for (const target of storeTargets) {
     });
 
     it('answers 415 for other content types', async () => {
-      for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain; charset=latin1']) {
+      for (const type of [
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'text/plain; charset=latin1',
+      ]) {
         const res = await postJson(server.url, makeReceipt(), { 'content-type': type });
         expect(res.status, type).toBe(415);
       }
-      const none = await fetch(`${server.url}/receipts`, { method: 'POST', body: new Uint8Array(Buffer.from(JSON.stringify(makeReceipt()))) });
+      const none = await fetch(`${server.url}/receipts`, {
+        method: 'POST',
+        body: new Uint8Array(Buffer.from(JSON.stringify(makeReceipt()))),
+      });
       expect(none.status).toBe(415);
     });
 
@@ -163,7 +216,11 @@ for (const target of storeTargets) {
       expect(denied.headers.get('access-control-allow-origin')).toBeNull();
       const preflight = await fetch(`${server.url}/receipts`, {
         method: 'OPTIONS',
-        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: 'https://shop.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');

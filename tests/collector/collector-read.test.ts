@@ -87,10 +87,18 @@ for (const target of storeTargets) {
       });
       expect(body.publicKey).toBeUndefined();
       expect(body.collectionMethod).toMatch(/checkbox/);
-      expect(body.piiControllers[0]).toMatchObject({ piiController: 'ООО «Ромашка»', email: 'dpo@shop.example', piiControllerUrl: 'https://shop.example' });
+      expect(body.piiControllers[0]).toMatchObject({
+        piiController: 'ООО «Ромашка»',
+        email: 'dpo@shop.example',
+        piiControllerUrl: 'https://shop.example',
+      });
       // Granted categories only; the stored receipt is canonical, so they come sorted.
       expect(body.services.map((s: { service: string }) => s.service)).toEqual(['analytics', 'necessary']);
-      expect(body.services[1].purposes[0]).toMatchObject({ purpose: 'necessary', consentType: 'EXPLICIT', primaryPurpose: true });
+      expect(body.services[1].purposes[0]).toMatchObject({
+        purpose: 'necessary',
+        consentType: 'EXPLICIT',
+        primaryPurpose: true,
+      });
       expect(body.services[0].purposes[0]).toMatchObject({ purpose: 'analytics', primaryPurpose: false });
     });
 
@@ -119,16 +127,31 @@ for (const target of storeTargets) {
       expect(all.body.nextCursor).toBeNull();
       const future = Math.ceil(Date.now() / 1000) + 60;
       expect((await getJson(`${server.url}/receipts?from=${future}`, TOKEN)).body.items).toHaveLength(0);
-      expect((await getJson(`${server.url}/receipts?to=${Math.floor(firstReceivedAt / 1000) - 1}`, TOKEN)).body.items).toHaveLength(0);
+      expect(
+        (await getJson(`${server.url}/receipts?to=${Math.floor(firstReceivedAt / 1000) - 1}`, TOKEN)).body.items,
+      ).toHaveLength(0);
       const iso = new Date(firstReceivedAt).toISOString();
-      const fromIso = await getJson(`${server.url}/receipts?subjectId=${subjectId}&from=${encodeURIComponent(iso)}`, TOKEN);
+      const fromIso = await getJson(
+        `${server.url}/receipts?subjectId=${subjectId}&from=${encodeURIComponent(iso)}`,
+        TOKEN,
+      );
       expect(fromIso.body.items).toHaveLength(5);
       const toIso = await getJson(`${server.url}/receipts?subjectId=${subjectId}&to=${encodeURIComponent(iso)}`, TOKEN);
       expect(toIso.body.items).toHaveLength(0);
     });
 
     it('answers 400 for bad list parameters', async () => {
-      for (const query of ['limit=0', 'limit=5000', 'limit=x', 'from=yesterday', 'to=2025-13-45', 'from=99999999999999999999', 'cursor=-1', 'subjectId=bob', 'order=up']) {
+      for (const query of [
+        'limit=0',
+        'limit=5000',
+        'limit=x',
+        'from=yesterday',
+        'to=2025-13-45',
+        'from=99999999999999999999',
+        'cursor=-1',
+        'subjectId=bob',
+        'order=up',
+      ]) {
         const { status, body } = await getJson(`${server.url}/receipts?${query}`, TOKEN);
         expect(status, query).toBe(400);
         expect(body.error, query).toBeTypeOf('string');
@@ -136,18 +159,27 @@ for (const target of storeTargets) {
     });
 
     it('exports NDJSON', async () => {
-      const res = await fetch(`${server.url}/receipts/export?format=ndjson`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${server.url}/receipts/export?format=ndjson`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-      const lines = (await res.text()).trim().split('\n').map((line) => JSON.parse(line));
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines).toHaveLength(10);
       expect(lines.map((l) => l.id)).toEqual([...lines.map((l) => l.id)].sort((a, b) => a - b));
-      const filtered = await fetch(`${server.url}/receipts/export?subjectId=${subjectId}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const filtered = await fetch(`${server.url}/receipts/export?subjectId=${subjectId}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect((await filtered.text()).trim().split('\n')).toHaveLength(5);
     });
 
     it('exports CSV with a header row and quoted JSON', async () => {
-      const res = await fetch(`${server.url}/receipts/export?format=csv&subjectId=${subjectId}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${server.url}/receipts/export?format=csv&subjectId=${subjectId}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = (await res.text()).split('\r\n').filter(Boolean);
@@ -161,9 +193,17 @@ for (const target of storeTargets) {
     it('streams an export larger than one batch', async () => {
       const many = Array.from({ length: 1200 }, () => makeReceipt());
       for (let i = 0; i < many.length; i += 100) {
-        await Promise.all(many.slice(i, i + 100).map((r) => collector.store.append({ receipt: r, receiptJson: canonicalJson(r), ip: null, userAgent: '=cmd|calc' })));
+        await Promise.all(
+          many
+            .slice(i, i + 100)
+            .map((r) =>
+              collector.store.append({ receipt: r, receiptJson: canonicalJson(r), ip: null, userAgent: '=cmd|calc' }),
+            ),
+        );
       }
-      const res = await fetch(`${server.url}/receipts/export?format=csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const res = await fetch(`${server.url}/receipts/export?format=csv`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       const lines = (await res.text()).split('\r\n').filter(Boolean);
       expect(lines).toHaveLength(1 + 10 + 1200);
       // Client-controlled cells cannot become spreadsheet formulas.

@@ -11,21 +11,33 @@ const reason = (value: unknown): string | undefined => {
 describe('validateReceipt', () => {
   it('accepts a complete receipt and the optional fields', () => {
     expect(reason(makeReceipt())).toBeUndefined();
-    expect(reason(makeReceipt({ gpc: true, previousReceiptId: makeReceipt().receiptId, documents: [], operator: {} }))).toBeUndefined();
+    expect(
+      reason(makeReceipt({ gpc: true, previousReceiptId: makeReceipt().receiptId, documents: [], operator: {} })),
+    ).toBeUndefined();
   });
 
   it('names the path and the problem', () => {
-    expect(reason(makeReceipt({ categories: { analytics: 1 as unknown as boolean } }))).toBe('categories.analytics: expected boolean');
+    expect(reason(makeReceipt({ categories: { analytics: 1 as unknown as boolean } }))).toBe(
+      'categories.analytics: expected boolean',
+    );
     expect(reason({ ...makeReceipt(), schema: 2 })).toBe('schema: expected 1');
-    expect(reason(makeReceipt({ method: 'voice' as 'api' }))).toBe('method: expected one of "checkbox", "button", "api", "gpc"');
+    expect(reason(makeReceipt({ method: 'voice' as 'api' }))).toBe(
+      'method: expected one of "checkbox", "button", "api", "gpc"',
+    );
     expect(reason(makeReceipt({ timestamp: 999 }))).toBe('timestamp: must be >= 1000000000');
     expect(reason(makeReceipt({ timestamp: 1e12 }))).toBe('timestamp: must be <= 99999999999');
     expect(reason(makeReceipt({ language: 'rus' }))).toBe('language: does not match ^[a-z]{2}$');
     expect(reason(makeReceipt({ sdk: 'x'.repeat(65) }))).toBe('sdk: longer than 64 characters');
-    expect(reason(makeReceipt({ operator: { name: 'x', phone: '1' } as never }))).toBe('operator.phone: unexpected property');
+    expect(reason(makeReceipt({ operator: { name: 'x', phone: '1' } as never }))).toBe(
+      'operator.phone: unexpected property',
+    );
     const docs = makeReceipt().documents;
-    expect(reason(makeReceipt({ documents: [{ ...docs[0]!, sha256: 'xyz' }] }))).toBe('documents[0].sha256: does not match ^[0-9a-f]{64}$');
-    expect(reason(makeReceipt({ documents: [{ ...docs[0]!, sha256: 5 as never }] }))).toBe('documents[0].sha256: expected string or null');
+    expect(reason(makeReceipt({ documents: [{ ...docs[0]!, sha256: 'xyz' }] }))).toBe(
+      'documents[0].sha256: does not match ^[0-9a-f]{64}$',
+    );
+    expect(reason(makeReceipt({ documents: [{ ...docs[0]!, sha256: 5 as never }] }))).toBe(
+      'documents[0].sha256: expected string or null',
+    );
     const { url: _url, ...noUrl } = docs[0]!;
     expect(reason(makeReceipt({ documents: [noUrl as never] }))).toBe('documents[0].url: is required');
     expect(reason(null)).toBe('(root): expected object');
@@ -62,7 +74,9 @@ describe('validateReceipt', () => {
 
 describe('compileJsonSchema', () => {
   it('refuses keywords it does not implement', () => {
-    expect(() => compileJsonSchema({ type: 'string', format: 'email' } as JsonSchema)).toThrow(/unsupported JSON Schema keyword "format"/);
+    expect(() => compileJsonSchema({ type: 'string', format: 'email' } as JsonSchema)).toThrow(
+      /unsupported JSON Schema keyword "format"/,
+    );
     expect(() => compileJsonSchema({ properties: { a: { oneOf: [] } } } as JsonSchema)).toThrow(/#\/properties\/a/);
   });
 

@@ -1,14 +1,20 @@
 import { banner, expect, sitePage, test } from './support/fixtures';
 
 const gated = `<script type="text/plain" data-consent="analytics">window.__runs = (window.__runs || 0) + 1;</script>`;
-const runs = (page: import('@playwright/test').Page) => page.evaluate(() => (window as { __runs?: number }).__runs ?? 0);
+const runs = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as { __runs?: number }).__runs ?? 0);
 
 test.describe('the script tag slice', () => {
-  test('shows a banner in an open shadow root: text, policy link, an unticked box, «Принять» and «Отклонить»', async ({ page, server }) => {
+  test('shows a banner in an open shadow root: text, policy link, an unticked box, «Принять» and «Отклонить»', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/slice.html', sitePage({ body: gated })));
     const region = banner(page);
     await expect(region).toBeVisible();
-    const isShadow = await page.evaluate(() => !!document.querySelector('soglasie-consent')?.shadowRoot?.querySelector('section'));
+    const isShadow = await page.evaluate(
+      () => !!document.querySelector('soglasie-consent')?.shadowRoot?.querySelector('section'),
+    );
     expect(isShadow).toBe(true);
     await expect(region.getByText(/cookie/i).first()).toBeVisible();
     await expect(region.getByRole('link', { name: 'Политика конфиденциальности' })).toBeVisible();
@@ -24,10 +30,15 @@ test.describe('the script tag slice', () => {
     await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
     const dialog = page.getByRole('dialog', { name: 'Политика конфиденциальности' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByText('определяет порядок обработки и защиты персональных данных', { exact: false })).toBeVisible();
+    await expect(
+      dialog.getByText('определяет порядок обработки и защиты персональных данных', { exact: false }),
+    ).toBeVisible();
   });
 
-  test('a gated script runs only after accept, exactly once, and again once after reload without a banner', async ({ page, server }) => {
+  test('a gated script runs only after accept, exactly once, and again once after reload without a banner', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/slice.html', sitePage({ body: gated })));
     await expect(banner(page)).toBeVisible();
     expect(await runs(page)).toBe(0);

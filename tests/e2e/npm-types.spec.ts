@@ -38,7 +38,19 @@ test.describe('the npm package in a TypeScript project', () => {
     ['nodenext', 'nodenext'],
   ]) {
     test(`resolves soglasie, soglasie/ui and soglasie/collector with moduleResolution ${moduleResolution}`, async () => {
-      const args = [tsc, '--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom', '--moduleResolution', moduleResolution, '--module', module];
+      const args = [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022,dom',
+        '--moduleResolution',
+        moduleResolution,
+        '--module',
+        module,
+      ];
       // The collector's declarations use node:http.
       args.push('--types', 'node', '--typeRoots', resolve('node_modules/@types'), 'consumer.ts');
       const run = await promisify(execFile)(process.execPath, args, { cwd: dir }).then(

@@ -3,11 +3,13 @@ import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from './support/fixtures';
 import type { TestServer } from './support/test-server';
 
-const attrs = 'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
+const attrs =
+  'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
 const UI = '/dist/soglasie-ui-ru.iife.js';
 const RECEIPTS = '/dist/soglasie-receipts.iife.js';
 const REFUSAL = '/dist/soglasie-refusal.iife.js';
-const FRAME = '<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео" width="320" height="180"></iframe>';
+const FRAME =
+  '<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео" width="320" height="180"></iframe>';
 
 /** Decides on a first visit, waits for its receipt, and comes back: the page is now a returning visit. */
 async function returnAfter(page: Page, server: TestServer, url: string, how: 'accept' | 'decline') {
@@ -19,7 +21,10 @@ async function returnAfter(page: Page, server: TestServer, url: string, how: 'ac
 }
 
 test.describe('the script tag in parts', () => {
-  test('a first visitor gets the receipt code only with a decision; a returning visitor who decides nothing runs the core alone', async ({ page, server }) => {
+  test('a first visitor gets the receipt code only with a decision; a returning visitor who decides nothing runs the core alone', async ({
+    page,
+    server,
+  }) => {
     const url = server.page('/split.html', sitePage({ attrs }));
     await page.goto(url, { waitUntil: 'networkidle' });
     await expect(banner(page)).toBeVisible();
@@ -39,7 +44,10 @@ test.describe('the script tag in parts', () => {
     expect(server.requests).not.toContain(REFUSAL);
   });
 
-  test('a returning visitor who refused something gets the refusal code only after the allowed analytics have run, and it sweeps', async ({ page, server }) => {
+  test('a returning visitor who refused something gets the refusal code only after the allowed analytics have run, and it sweeps', async ({
+    page,
+    server,
+  }) => {
     const body = `<script type="text/plain" data-consent="analytics">performance.mark('analytics-ran')</script>`;
     const url = server.page('/split-refused.html', sitePage({ attrs, body }));
     await page.goto(url);
@@ -51,19 +59,28 @@ test.describe('the script tag in parts', () => {
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(false);
     expect(server.requests).toContain(REFUSAL);
-    const [ran, asked] = await page.evaluate((file) => [
-      performance.getEntriesByName('analytics-ran')[0]?.startTime,
-      performance.getEntriesByType('resource').find((e) => e.name.includes(file))?.startTime,
-    ], REFUSAL);
+    const [ran, asked] = await page.evaluate(
+      (file) => [
+        performance.getEntriesByName('analytics-ran')[0]?.startTime,
+        performance.getEntriesByType('resource').find((e) => e.name.includes(file))?.startTime,
+      ],
+      REFUSAL,
+    );
     expect(ran).toBeLessThan(asked!);
   });
 
-  test('an iframe placeholder whose code failed to load stays a closed box, and is explained once the browser is back online', async ({ page, server, consoleMessages }) => {
+  test('an iframe placeholder whose code failed to load stays a closed box, and is explained once the browser is back online', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     await page.route(/soglasie-refusal\.iife\.js/, (route) => route.abort('internetdisconnected'));
     await page.goto(server.page('/split-frame.html', sitePage({ attrs, body: FRAME })));
     const placeholder = page.locator('[data-consent-placeholder="marketing"]');
     await expect(placeholder).toHaveCount(1);
-    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-refusal.iife.js'))).toBe(true);
+    await expect
+      .poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-refusal.iife.js')))
+      .toBe(true);
     await expect(page.locator('iframe[data-consent]')).toBeHidden();
     await expect(placeholder).toHaveText('');
     await page.unroute(/soglasie-refusal\.iife\.js/);
@@ -72,21 +89,39 @@ test.describe('the script tag in parts', () => {
     expect(await page.locator('iframe[data-consent]').getAttribute('src')).toBeNull();
   });
 
-  test('an interface file that failed to load is tried again when the browser is back online', async ({ page, server, consoleMessages }) => {
+  test('an interface file that failed to load is tried again when the browser is back online', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     await page.route(/soglasie-ui-ru\.iife\.js/, (route) => route.abort('internetdisconnected'));
     await page.goto(server.page('/split.html', sitePage({ attrs })));
-    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js'))).toBe(true);
+    await expect
+      .poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js')))
+      .toBe(true);
     await expect(banner(page)).toBeHidden();
     await page.unroute(/soglasie-ui-ru\.iife\.js/);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(banner(page)).toBeVisible();
   });
 
-  test('a part answered by another page (a fallback index.html) is named in the console and tried again', async ({ page, server, consoleMessages }) => {
+  test('a part answered by another page (a fallback index.html) is named in the console and tried again', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     let served = 0;
-    await page.route(/soglasie-ui-ru\.iife\.js/, (route) => (served++, route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not found</p>' })));
+    await page.route(
+      /soglasie-ui-ru\.iife\.js/,
+      (route) => (
+        served++,
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not found</p>' })
+      ),
+    );
     await page.goto(server.page('/split.html', sitePage({ attrs })));
-    await expect.poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js'))).toBe(true);
+    await expect
+      .poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-ui-ru.iife.js')))
+      .toBe(true);
     await page.unroute(/soglasie-ui-ru\.iife\.js/);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(banner(page)).toBeVisible();
@@ -94,7 +129,9 @@ test.describe('the script tag in parts', () => {
   });
 
   test('an English page loads the English interface file only', async ({ page, server }) => {
-    await page.goto(server.page('/split-en.html', sitePage({ attrs: `${attrs} data-lang="en"` })), { waitUntil: 'networkidle' });
+    await page.goto(server.page('/split-en.html', sitePage({ attrs: `${attrs} data-lang="en"` })), {
+      waitUntil: 'networkidle',
+    });
     await expect(banner(page).getByRole('button', { name: 'Decline' })).toBeVisible();
     expect(server.requests).toContain('/dist/soglasie-ui-en.iife.js');
     expect(server.requests).not.toContain(UI);
@@ -123,7 +160,10 @@ test.describe('the script tag in parts', () => {
     await expect(page.locator('soglasie-consent')).toHaveCount(0);
   });
 
-  test('the parts are asked for with the release version, so a cached core never meets another release’s parts', async ({ page, server }) => {
+  test('the parts are asked for with the release version, so a cached core never meets another release’s parts', async ({
+    page,
+    server,
+  }) => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     const asked: string[] = [];
     page.on('request', (r) => asked.push(r.url()));
@@ -131,7 +171,9 @@ test.describe('the script tag in parts', () => {
     await expect(banner(page)).toBeVisible();
     expect(asked).toContain(`${server.origin}/dist/soglasie-ui-ru.iife.js?v=${version}`);
     // The banner's file is asked for at high priority, ahead of the page's images.
-    expect(await page.evaluate(() => document.querySelector('script[src*="soglasie-ui-ru"]')?.getAttribute('fetchpriority'))).toBe('high');
+    expect(
+      await page.evaluate(() => document.querySelector('script[src*="soglasie-ui-ru"]')?.getAttribute('fetchpriority')),
+    ).toBe('high');
   });
 
   test('a visitor who starts using the banner gets the receipt code before deciding', async ({ page, server }) => {
@@ -142,7 +184,10 @@ test.describe('the script tag in parts', () => {
     expect(await page.evaluate(() => window.Soglasie!.get().decided)).toBe(false);
   });
 
-  test('open() on a returning visit loads the interface; closing it unchanged sends no receipt', async ({ page, server }) => {
+  test('open() on a returning visit loads the interface; closing it unchanged sends no receipt', async ({
+    page,
+    server,
+  }) => {
     await returnAfter(page, server, server.page('/split.html', sitePage({ attrs })), 'decline');
     expect(server.requests).not.toContain(UI);
     await page.evaluate(() => window.Soglasie!.open('preferences'));
@@ -155,7 +200,10 @@ test.describe('the script tag in parts', () => {
     expect(server.endpoint.posts).toHaveLength(1);
   });
 
-  test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({ page, server }) => {
+  test('a decision made through the API on a returning visit loads the receipt code and delivers its receipt', async ({
+    page,
+    server,
+  }) => {
     await returnAfter(page, server, server.page('/split.html', sitePage({ attrs })), 'accept');
     const id = await page.evaluate(() => {
       window.Soglasie!.withdraw();
@@ -167,7 +215,12 @@ test.describe('the script tag in parts', () => {
 
   test('a decision recorded just before leaving is delivered by the next page', async ({ page, server }) => {
     // A returning visit: the receipt code is not loaded, and the page leaves at once after the decision.
-    await returnAfter(page, server, server.page('/split.html', sitePage({ attrs: `${attrs} data-reload-on-withdraw="false"` })), 'accept');
+    await returnAfter(
+      page,
+      server,
+      server.page('/split.html', sitePage({ attrs: `${attrs} data-reload-on-withdraw="false"` })),
+      'accept',
+    );
     const id = await page.evaluate(() => {
       window.Soglasie!.decline();
       const receiptId = window.Soglasie!.get().receiptId!;

@@ -2,12 +2,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from './support/fixtures';
 
-const docs = 'data-policy-url="/policies/autocrm-policy.txt" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотек»" data-operator-address="300034, Россия, г. Тула, ул. Революции, д. 21, оф. 6" data-operator-email="hd@autocrm.ru" data-yandex-metrica="123" data-google-analytics="G-TEST"';
+const docs =
+  'data-policy-url="/policies/autocrm-policy.txt" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотек»" data-operator-address="300034, Россия, г. Тула, ул. Революции, д. 21, оф. 6" data-operator-email="hd@autocrm.ru" data-yandex-metrica="123" data-google-analytics="G-TEST"';
 const decided = (page: Page) => page.evaluate(() => window.Soglasie!.get().decided);
 const categories = (page: Page) => page.evaluate(() => window.Soglasie!.get().categories);
 
 test.describe('banner: checkbox mode (default)', () => {
-  test('boxes are unticked and labelled with purpose and services; Принять with nothing ticked grants nothing and says what to tick', async ({ page, server }) => {
+  test('boxes are unticked and labelled with purpose and services; Принять with nothing ticked grants nothing and says what to tick', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/cb.html', sitePage({ attrs: docs })));
     const region = banner(page);
     const analytics = region.getByRole('checkbox', { name: 'Аналитика (Яндекс Метрика, Google Analytics)' });
@@ -20,7 +24,11 @@ test.describe('banner: checkbox mode (default)', () => {
     // A second such click says it again (an alert is read when its text changes).
     await region.getByRole('alert').evaluate((el) => {
       (window as unknown as { __said: number }).__said = 0;
-      new MutationObserver(() => el.textContent && (window as unknown as { __said: number }).__said++).observe(el, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => el.textContent && (window as unknown as { __said: number }).__said++).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await region.getByRole('button', { name: 'Принять', exact: true }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __said: number }).__said)).toBe(1);
@@ -43,7 +51,11 @@ test.describe('banner: checkbox mode (default)', () => {
     const look = (name: string) =>
       banner(page)
         .getByRole('button', { name, exact: true })
-        .evaluate((el) => ['backgroundColor', 'color', 'borderColor', 'fontWeight', 'height'].map((k) => getComputedStyle(el)[k as 'color']));
+        .evaluate((el) =>
+          ['backgroundColor', 'color', 'borderColor', 'fontWeight', 'height'].map(
+            (k) => getComputedStyle(el)[k as 'color'],
+          ),
+        );
     expect(await look('Отклонить')).toEqual(await look('Принять'));
   });
 
@@ -64,11 +76,14 @@ test.describe('banner: checkbox mode (default)', () => {
   test('keyboard only: Tab to a box, Space, Tab to Принять, Enter', async ({ page, server }) => {
     await page.goto(server.page('/kb.html', sitePage({ attrs: docs })));
     await expect(banner(page)).toBeVisible();
-    const focusedName = () => page.evaluate(() => {
-      let el: Element | null = document.activeElement;
-      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-      return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? ''}` : '';
-    });
+    const focusedName = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el
+          ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? ''}`
+          : '';
+      });
     // Tab until the analytics box has focus (the banner comes after the page's own content).
     for (let i = 0; i < 10 && !(await focusedName()).startsWith('input'); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
@@ -93,11 +108,19 @@ test.describe('banner: buttons mode', () => {
     const boxes = [];
     for (const name of names) {
       const button = banner(page).getByRole('button', { name });
-      boxes.push(await button.evaluate((el) => {
-        const s = getComputedStyle(el);
-        const r = el.getBoundingClientRect();
-        return { h: Math.round(r.height), w: Math.round(r.width), font: `${s.fontSize} ${s.fontWeight}`, bg: s.backgroundColor, color: s.color };
-      }));
+      boxes.push(
+        await button.evaluate((el) => {
+          const s = getComputedStyle(el);
+          const r = el.getBoundingClientRect();
+          return {
+            h: Math.round(r.height),
+            w: Math.round(r.width),
+            font: `${s.fontSize} ${s.fontWeight}`,
+            bg: s.backgroundColor,
+            color: s.color,
+          };
+        }),
+      );
     }
     expect(boxes[0]).toEqual(boxes[1]);
     await expect(banner(page).getByRole('button', { name: 'Настроить' })).toBeVisible();
@@ -105,7 +128,10 @@ test.describe('banner: buttons mode', () => {
     expect(await categories(page)).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
-  test('closing the preferences before deciding brings the question back, with focus on Настроить', async ({ page, server }) => {
+  test('closing the preferences before deciding brings the question back, with focus on Настроить', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
     await banner(page).getByRole('button', { name: 'Настроить' }).click();
     const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
@@ -117,7 +143,10 @@ test.describe('banner: buttons mode', () => {
     expect(await decided(page)).toBe(false);
   });
 
-  test('Настроить opens the preferences; switches start unticked; Сохранить grants what was switched on', async ({ page, server }) => {
+  test('Настроить opens the preferences; switches start unticked; Сохранить grants what was switched on', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/btn.html', sitePage({ attrs: `${docs} data-mode="buttons"` })));
     await banner(page).getByRole('button', { name: 'Настроить' }).click();
     const dialog = page.getByRole('dialog', { name: 'Настройки cookie' });
@@ -127,7 +156,9 @@ test.describe('banner: buttons mode', () => {
     await expect(dialog.getByRole('switch', { name: /Аналитика/ })).not.toBeChecked();
     await expect(dialog.getByText('Яндекс Метрика — обработчик: ООО «Яндекс»')).toBeVisible();
     // A switch is named by its category alone; the description is its description.
-    await expect(dialog.getByRole('switch', { name: 'Маркетинг', exact: true })).toHaveAccessibleDescription('Показ и оценка рекламы.');
+    await expect(dialog.getByRole('switch', { name: 'Маркетинг', exact: true })).toHaveAccessibleDescription(
+      'Показ и оценка рекламы.',
+    );
     await dialog.getByRole('switch', { name: 'Маркетинг', exact: true }).check();
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect(dialog).toBeHidden();
@@ -138,8 +169,16 @@ test.describe('banner: buttons mode', () => {
 });
 
 test.describe('preferences dialog', () => {
-  test('opens from a page link with data-soglasie-open, shows the receipt, traps focus, Escape closes and restores focus', async ({ page, server }) => {
-    await page.goto(server.page('/prefs.html', sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' })));
+  test('opens from a page link with data-soglasie-open, shows the receipt, traps focus, Escape closes and restores focus', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(
+      server.page(
+        '/prefs.html',
+        sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' }),
+      ),
+    );
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     const receiptId = await page.evaluate(() => window.Soglasie!.get().receiptId);
     const link = page.getByRole('link', { name: 'Настройки cookie' });
@@ -163,7 +202,11 @@ test.describe('preferences dialog', () => {
     await page.evaluate(() => window.Soglasie!.accept());
     await page.evaluate(() => window.Soglasie!.open());
     await page.getByRole('dialog').getByRole('button', { name: 'Отозвать согласие' }).click();
-    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({ decided: true, event: 'withdraw', categories: { analytics: false, marketing: false } });
+    expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({
+      decided: true,
+      event: 'withdraw',
+      categories: { analytics: false, marketing: false },
+    });
   });
 
   test('a floating button reopens the preferences when configured', async ({ page, server }) => {
@@ -173,8 +216,14 @@ test.describe('preferences dialog', () => {
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
 
-  test('the floating button is there on every later page too, and withdrawal works from it', async ({ page, server }) => {
-    const url = server.page('/fab-later.html', sitePage({ attrs: `${docs} data-floating-button data-reload-on-withdraw="false"` }));
+  test('the floating button is there on every later page too, and withdrawal works from it', async ({
+    page,
+    server,
+  }) => {
+    const url = server.page(
+      '/fab-later.html',
+      sitePage({ attrs: `${docs} data-floating-button data-reload-on-withdraw="false"` }),
+    );
     await page.goto(url);
     await banner(page).getByRole('checkbox').first().check();
     await banner(page).getByRole('button', { name: 'Принять', exact: true }).click();
@@ -197,7 +246,10 @@ test.describe('policy and consent viewer', () => {
       await expect(dialog.locator('.doc').getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
       await expect(dialog).not.toContainText('[bookmark');
       await expect(dialog.getByRole('link', { name: email }).first()).toHaveAttribute('href', `mailto:${email}`);
-      const scroll = await dialog.locator('.doc').evaluate((el) => ({ inner: el.scrollHeight > el.clientHeight, page: document.documentElement.scrollHeight <= innerHeight + 1 }));
+      const scroll = await dialog.locator('.doc').evaluate((el) => ({
+        inner: el.scrollHeight > el.clientHeight,
+        page: document.documentElement.scrollHeight <= innerHeight + 1,
+      }));
       expect(scroll).toEqual({ inner: true, page: true });
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
@@ -206,7 +258,11 @@ test.describe('policy and consent viewer', () => {
   }
 
   test('HTML in a document is shown as text, never parsed', async ({ page, server }) => {
-    server.file('/evil.txt', 'Заголовок\n\n<img src=x onerror="window.__xss=1"><b>жирный</b> <script>window.__xss=2</script>', 'text/plain; charset=utf-8');
+    server.file(
+      '/evil.txt',
+      'Заголовок\n\n<img src=x onerror="window.__xss=1"><b>жирный</b> <script>window.__xss=2</script>',
+      'text/plain; charset=utf-8',
+    );
     await page.goto(server.page('/evil.html', sitePage({ attrs: 'data-policy-url="/evil.txt"' })));
     await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
     const dialog = page.getByRole('dialog');
@@ -220,13 +276,18 @@ test.describe('policy and consent viewer', () => {
     await banner(page).getByRole('link', { name: 'Политика конфиденциальности' }).click();
     const alert = page.getByRole('dialog').getByRole('alert');
     await expect(alert).toContainText('Не удалось загрузить документ.');
-    await expect(alert.getByRole('link', { name: 'Открыть документ по ссылке' })).toHaveAttribute('href', '/policies/missing.txt');
+    await expect(alert.getByRole('link', { name: 'Открыть документ по ссылке' })).toHaveAttribute(
+      'href',
+      '/policies/missing.txt',
+    );
   });
 
   test('a document that failed to load is fetched again when opened again', async ({ page, server }) => {
     let calls = 0;
     await page.route('**/policies/flaky.txt', (route) =>
-      ++calls === 1 ? route.fulfill({ status: 503, body: '' }) : route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: 'Политика\n\nТекст политики.' }),
+      ++calls === 1
+        ? route.fulfill({ status: 503, body: '' })
+        : route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: 'Политика\n\nТекст политики.' }),
     );
     await page.goto(server.page('/flaky.html', sitePage({ attrs: 'data-policy-url="/policies/flaky.txt"' })));
     const link = banner(page).getByRole('link', { name: 'Политика конфиденциальности' });
@@ -239,12 +300,21 @@ test.describe('policy and consent viewer', () => {
 });
 
 test.describe('on the page', () => {
-  test('a page with no way back to the preferences gets a warning; a data-soglasie-open link silences it', async ({ page, server, consoleMessages }) => {
+  test('a page with no way back to the preferences gets a warning; a data-soglasie-open link silences it', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     const warned = () => consoleMessages.some((m) => m.includes('no [data-soglasie-open] link and no floating button'));
     await page.goto(server.page('/no-way-back.html', sitePage({ attrs: docs })));
     await expect.poll(warned).toBe(true);
     consoleMessages.length = 0;
-    await page.goto(server.page('/way-back.html', sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' })));
+    await page.goto(
+      server.page(
+        '/way-back.html',
+        sitePage({ attrs: docs, body: '<footer><a href="#" data-soglasie-open>Настройки cookie</a></footer>' }),
+      ),
+    );
     await expect(banner(page)).toBeVisible();
     await page.waitForFunction(() => document.readyState === 'complete');
     expect(warned()).toBe(false);
@@ -256,8 +326,21 @@ test.describe('on the page', () => {
     expect(await page.locator('soglasie-consent').getAttribute('lang')).toBe('en');
   });
 
-  test('a service whose name the configuration check dropped is left out, not shown as "undefined"', async ({ page, server }) => {
-    const head = `<script type="application/json" data-soglasie-config>${JSON.stringify({ categories: [{ id: 'analytics', services: [{ name: 5, processor: 'ООО «Икс»' }, { name: 'Счётчик', processor: 'ООО «Игрек»' }] }] })}</script>`;
+  test('a service whose name the configuration check dropped is left out, not shown as "undefined"', async ({
+    page,
+    server,
+  }) => {
+    const head = `<script type="application/json" data-soglasie-config>${JSON.stringify({
+      categories: [
+        {
+          id: 'analytics',
+          services: [
+            { name: 5, processor: 'ООО «Икс»' },
+            { name: 'Счётчик', processor: 'ООО «Игрек»' },
+          ],
+        },
+      ],
+    })}</script>`;
     await page.goto(server.page('/service-bad.html', sitePage({ attrs: docs, head })));
     await expect(banner(page).getByRole('checkbox', { name: 'Аналитика (Счётчик)' })).toBeVisible();
     await page.evaluate(() => window.Soglasie!.open('preferences'));
@@ -268,7 +351,9 @@ test.describe('on the page', () => {
 
   test('in English the built-in trackers and their processors are named in English', async ({ page, server }) => {
     await page.goto(server.page('/lang-trackers.html', sitePage({ lang: 'en', attrs: docs })));
-    await expect(banner(page).getByRole('checkbox', { name: 'Analytics (Yandex Metrica, Google Analytics)' })).toBeVisible();
+    await expect(
+      banner(page).getByRole('checkbox', { name: 'Analytics (Yandex Metrica, Google Analytics)' }),
+    ).toBeVisible();
     await page.evaluate(() => window.Soglasie!.open('preferences'));
     const dialog = page.getByRole('dialog', { name: 'Cookie settings' });
     await expect(dialog.getByText('Yandex Metrica — processor: Yandex LLC')).toBeVisible();
@@ -287,7 +372,10 @@ test.describe('on the page', () => {
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
   });
 
-  test('a page link focused from the keyboard scrolls clear of the bar instead of hiding behind it (WCAG 2.4.11)', async ({ page, server }) => {
+  test('a page link focused from the keyboard scrolls clear of the bar instead of hiding behind it (WCAG 2.4.11)', async ({
+    page,
+    server,
+  }) => {
     const body = Array.from({ length: 60 }, (_, i) => `<p><a href="#l${i}">Ссылка ${i}</a></p>`).join('');
     // The page's own inline scroll padding, to be given back.
     const head = `<script>document.documentElement.style.scrollPaddingBottom = '10px'</script>`;
@@ -297,7 +385,9 @@ test.describe('on the page', () => {
     let hidden = 0;
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      const bottom = await page.evaluate(() => (document.activeElement?.localName === 'a' ? document.activeElement.getBoundingClientRect().bottom : 0));
+      const bottom = await page.evaluate(() =>
+        document.activeElement?.localName === 'a' ? document.activeElement.getBoundingClientRect().bottom : 0,
+      );
       if (bottom > top) hidden++;
     }
     expect(hidden).toBe(0);
@@ -314,7 +404,10 @@ test.describe('on the page', () => {
       const body = `<style>${css}</style><main style="height:1500px">Страница</main><footer><a href="/contacts">Реквизиты оператора</a></footer>`;
       await page.goto(server.page('/page-end.html', sitePage({ attrs: docs, body })));
       await expect(banner(page)).toBeVisible();
-      const end = () => page.evaluate(() => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom));
+      const end = () =>
+        page.evaluate(
+          () => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom),
+        );
       expect(await end()).toBeLessThanOrEqual((await banner(page).boundingBox())!.y);
       // Once decided, the page is as long as it was.
       await page.evaluate(() => window.Soglasie!.decline());
@@ -325,13 +418,22 @@ test.describe('on the page', () => {
     });
   }
 
-  test('the page-end spacer stays last as content comes, does not double after a cached snapshot comes back, and holds while the preferences are open', async ({ page, server }) => {
+  test('the page-end spacer stays last as content comes, does not double after a cached snapshot comes back, and holds while the preferences are open', async ({
+    page,
+    server,
+  }) => {
     const body = `<main style="height:1500px">Страница</main><footer>Подвал</footer>`;
     await page.goto(server.page('/page-end-more.html', sitePage({ attrs: `${docs} data-mode="buttons"`, body })));
     await expect(banner(page)).toBeVisible();
-    const last = () => page.evaluate(() => [document.body.lastElementChild!.localName, document.querySelectorAll('soglasie-space').length]);
+    const last = () =>
+      page.evaluate(() => [
+        document.body.lastElementChild!.localName,
+        document.querySelectorAll('soglasie-space').length,
+      ]);
     // Content added after load (a chat widget, a late part of the page).
-    await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Позже' })));
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'Позже' })),
+    );
     await expect.poll(last).toEqual(['soglasie-space', 1]);
     // Turbo's cache: the body is cloned, and the clone comes back later.
     await page.evaluate(() => document.body.replaceWith(document.body.cloneNode(true)));
@@ -345,24 +447,41 @@ test.describe('on the page', () => {
     expect(await page.evaluate(() => scrollY)).toBe(y);
   });
 
-  test('a page that grows past the window after the bar showed (an app rendering its content) gets the spacer then', async ({ page, server }) => {
+  test('a page that grows past the window after the bar showed (an app rendering its content) gets the spacer then', async ({
+    page,
+    server,
+  }) => {
     const body = `<div id="app"></div><footer><a href="/contacts">Реквизиты оператора</a></footer>`;
     await page.goto(server.page('/page-grows.html', sitePage({ attrs: docs, body })));
     await expect(banner(page)).toBeVisible();
     await page.evaluate(() => (document.getElementById('app')!.style.height = '1500px'));
-    const end = () => page.evaluate(() => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom));
+    const end = () =>
+      page.evaluate(
+        () => (window.scrollTo(0, 1e6), document.querySelector('footer a')!.getBoundingClientRect().bottom),
+      );
     await expect.poll(end).toBeLessThanOrEqual((await banner(page).boundingBox())!.y);
   });
 
-  test('a page shorter than the window gets no spacer: a footer pushed down by a flex body stays where it is', async ({ page, server }) => {
+  test('a page shorter than the window gets no spacer: a footer pushed down by a flex body stays where it is', async ({
+    page,
+    server,
+  }) => {
     const body = `<style>body{display:flex;flex-direction:column;min-height:100vh;margin:0}footer{margin-top:auto}</style><main>Вход</main><footer>Подвал</footer>`;
     await page.goto(server.page('/page-short.html', sitePage({ attrs: docs, body })));
     await expect(banner(page)).toBeVisible();
     await page.evaluate(() => new Promise(requestAnimationFrame));
-    expect(await page.evaluate(() => [document.querySelectorAll('soglasie-space').length, Math.round(document.querySelector('footer')!.getBoundingClientRect().bottom) - innerHeight])).toEqual([0, 0]);
+    expect(
+      await page.evaluate(() => [
+        document.querySelectorAll('soglasie-space').length,
+        Math.round(document.querySelector('footer')!.getBoundingClientRect().bottom) - innerHeight,
+      ]),
+    ).toEqual([0, 0]);
   });
 
-  test('after a <body> swap the banner and the floating button are there at once, without a call', async ({ page, server }) => {
+  test('after a <body> swap the banner and the floating button are there at once, without a call', async ({
+    page,
+    server,
+  }) => {
     const swap = () => {
       const body = document.createElement('body');
       body.innerHTML = '<main><h1>Другая страница</h1></main>';
@@ -379,7 +498,10 @@ test.describe('on the page', () => {
     await expect(fab).toBeVisible();
   });
 
-  test('an open preferences dialog stays modal through a <body> swap, and a page that replaces the body’s content keeps the banner', async ({ page, server }) => {
+  test('an open preferences dialog stays modal through a <body> swap, and a page that replaces the body’s content keeps the banner', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/swap-modal.html', sitePage({ attrs: docs })));
     await expect(banner(page)).toBeVisible();
     // pjax, morphing: the body stays, its content goes.
@@ -403,25 +525,38 @@ test.describe('on the page', () => {
 
 test.describe('isolation', () => {
   test('hostile page CSS cannot hide or blank the banner', async ({ page, server }) => {
-    const hostile = '<style>* { color: transparent !important; font-size: 2px !important } button { display: none !important } section, dialog { display: none !important }</style>';
+    const hostile =
+      '<style>* { color: transparent !important; font-size: 2px !important } button { display: none !important } section, dialog { display: none !important }</style>';
     await page.goto(server.page('/hostile.html', sitePage({ attrs: docs, head: hostile })));
     const accept = banner(page).getByRole('button', { name: 'Принять', exact: true });
     await expect(accept).toBeVisible();
-    const style = await accept.evaluate((el) => ({ color: getComputedStyle(el).color, size: getComputedStyle(el).fontSize }));
+    const style = await accept.evaluate((el) => ({
+      color: getComputedStyle(el).color,
+      size: getComputedStyle(el).fontSize,
+    }));
     expect(style.color).not.toBe('rgba(0, 0, 0, 0)');
     expect(style.size).toBe('15px');
-    const text = await banner(page).locator('p').first().evaluate((el) => getComputedStyle(el).color);
+    const text = await banner(page)
+      .locator('p')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     expect(text).not.toBe('rgba(0, 0, 0, 0)');
   });
 
   test('our styles do not leak into the page', async ({ page, server }) => {
-    await page.goto(server.page('/leak.html', sitePage({ attrs: docs, body: '<button id="own">Кнопка сайта</button>' })));
+    await page.goto(
+      server.page('/leak.html', sitePage({ attrs: docs, body: '<button id="own">Кнопка сайта</button>' })),
+    );
     await expect(banner(page)).toBeVisible();
     const own = await page.locator('#own').evaluate((el) => getComputedStyle(el).minHeight);
     expect(own).not.toBe('44px');
   });
 
-  test("works under Content-Security-Policy: script-src 'self'; style-src 'self' without a nonce", async ({ page, server, consoleMessages }) => {
+  test("works under Content-Security-Policy: script-src 'self'; style-src 'self' without a nonce", async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     const csp = { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" };
     await page.goto(server.page('/csp.html', sitePage({ attrs: docs }), csp));
     const accept = banner(page).getByRole('button', { name: 'Принять', exact: true });
@@ -437,7 +572,10 @@ test.describe('isolation', () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(server.page('/phone.html', sitePage({ attrs: docs })));
     await expect(banner(page)).toBeVisible();
-    const fit = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, h1Top: document.querySelector('h1')!.getBoundingClientRect().top }));
+    const fit = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      h1Top: document.querySelector('h1')!.getBoundingClientRect().top,
+    }));
     expect(fit.scrollWidth).toBeLessThanOrEqual(320);
     const box = await banner(page).getByRole('button', { name: 'Отклонить' }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(320);
@@ -467,7 +605,11 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       test(`banner, preferences and viewer have no violations (${lang}, ${scheme})`, async ({ page, server }) => {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         await page.goto(server.page(`/a11y-${lang}.html`, sitePage({ lang, attrs: `${docs} data-lang="${lang}"` })));
-        const axe = () => new AxeBuilder({ page }).include('soglasie-consent').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const axe = () =>
+          new AxeBuilder({ page })
+            .include('soglasie-consent')
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+            .analyze();
         await expect(banner(page)).toBeVisible();
         expect((await axe()).violations).toEqual([]);
         await page.evaluate(() => window.Soglasie!.open());
@@ -482,7 +624,10 @@ test.describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 });
 
 test.describe('positions and layout', () => {
-  test('modal position: a dialog that blocks the page; Escape closes it and grants nothing', async ({ page, server }) => {
+  test('modal position: a dialog that blocks the page; Escape closes it and grants nothing', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/modal.html', sitePage({ attrs: `${docs} data-position="modal"` })));
     const dialog = page.getByRole('dialog', { name: 'Согласие на обработку персональных данных и cookie' });
     await expect(dialog).toBeVisible();
@@ -503,7 +648,8 @@ test.describe('positions and layout', () => {
     await page.addInitScript(() => {
       (window as { __cls?: number }).__cls = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>) (window as { __cls?: number }).__cls! += e.value;
+        for (const e of list.getEntries() as Array<PerformanceEntry & { value: number }>)
+          (window as { __cls?: number }).__cls! += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(server.page('/cls.html', sitePage({ attrs: docs, body: '<p>'.repeat(30) + 'Конец страницы.' })));
@@ -513,8 +659,12 @@ test.describe('positions and layout', () => {
     expect(await page.evaluate(() => (window as { __cls?: number }).__cls)).toBe(0);
   });
 
-  test("the banner stays above the page's own fixed elements (a chat widget, a sticky footer)", async ({ page, server }) => {
-    const widget = '<div id="widget" style="position:fixed;left:0;right:0;bottom:0;height:300px;z-index:100000;background:#eee">Чат</div>';
+  test("the banner stays above the page's own fixed elements (a chat widget, a sticky footer)", async ({
+    page,
+    server,
+  }) => {
+    const widget =
+      '<div id="widget" style="position:fixed;left:0;right:0;bottom:0;height:300px;z-index:100000;background:#eee">Чат</div>';
     await page.goto(server.page('/over.html', sitePage({ attrs: docs, body: widget })));
     await banner(page).getByRole('checkbox').first().check();
     await banner(page).getByRole('button', { name: 'Принять', exact: true }).click();
@@ -525,8 +675,16 @@ test.describe('positions and layout', () => {
     ['flex', 'body{display:flex;flex-direction:column;min-height:100vh;gap:24px;margin:0}main{flex:1}'],
     ['grid', 'body{display:grid;min-height:100vh;gap:24px;margin:0}'],
   ]) {
-    test(`the host takes no room in a ${kind} page layout with gaps: the footer stays where it was`, async ({ page, server }) => {
-      await page.goto(server.page(`/${kind}.html`, sitePage({ attrs: docs, head: `<style>${css}</style>`, body: '<footer>Подвал</footer>' })));
+    test(`the host takes no room in a ${kind} page layout with gaps: the footer stays where it was`, async ({
+      page,
+      server,
+    }) => {
+      await page.goto(
+        server.page(
+          `/${kind}.html`,
+          sitePage({ attrs: docs, head: `<style>${css}</style>`, body: '<footer>Подвал</footer>' }),
+        ),
+      );
       await expect(banner(page)).toBeVisible();
       const footerTop = () => page.locator('footer').evaluate((el) => el.getBoundingClientRect().top);
       const withHost = await footerTop();
@@ -543,7 +701,10 @@ test.describe('on a phone', () => {
     return !!box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
   };
 
-  test('on a 320×568 screen «Принять» and «Отклонить» are in sight, and so is the hint with them', async ({ page, server }) => {
+  test('on a 320×568 screen «Принять» and «Отклонить» are in sight, and so is the hint with them', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/phone.html', sitePage({ attrs: docs })));
     await expect(banner(page)).toBeVisible();
     expect([await inView(page, 'Принять'), await inView(page, 'Отклонить')]).toEqual([true, true]);
@@ -555,8 +716,13 @@ test.describe('on a phone', () => {
     expect([await inView(page, 'Принять'), await inView(page, 'Отклонить')]).toEqual([true, true]);
   });
 
-  test('«Принять» with nothing ticked, the boxes scrolled away behind the buttons, brings the boxes back in sight', async ({ page, server }) => {
-    await page.goto(server.page('/phone-boxes.html', sitePage({ attrs: docs, body: '<div style="height:3000px"></div>' })));
+  test('«Принять» with nothing ticked, the boxes scrolled away behind the buttons, brings the boxes back in sight', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(
+      server.page('/phone-boxes.html', sitePage({ attrs: docs, body: '<div style="height:3000px"></div>' })),
+    );
     await expect(banner(page)).toBeVisible();
     // The visitor has read the text and scrolled the bar to its end, then back to its start.
     await banner(page).evaluate((el) => (el.scrollTop = 0));
@@ -576,7 +742,11 @@ test.describe('on a phone', () => {
     const head = `<script type="application/json" data-soglasie-config>${JSON.stringify({ texts: { ru: { textButtons } } })}</script>`;
     await page.goto(server.page('/phone-buttons.html', sitePage({ attrs: `${docs} data-mode="buttons"`, head })));
     await expect(banner(page)).toBeVisible();
-    expect([await inView(page, 'Принять все'), await inView(page, 'Отклонить все'), await inView(page, 'Настроить')]).toEqual([true, true, true]);
+    expect([
+      await inView(page, 'Принять все'),
+      await inView(page, 'Отклонить все'),
+      await inView(page, 'Настроить'),
+    ]).toEqual([true, true, true]);
   });
 
   // Where a page scrolls depends on its CSS: the window (by default, and with a guard on <body> alone),
@@ -587,11 +757,15 @@ test.describe('on a phone', () => {
     ['<body> itself', 'html,body{height:100%;overflow:auto;margin:0}'],
   ];
   for (const [name, css] of SCROLLERS) {
-    test(`the page behind an open dialog stays where it was and does not scroll, and scrolls again once closed: page scrolled by ${name}`, async ({ page, server }) => {
+    test(`the page behind an open dialog stays where it was and does not scroll, and scrolls again once closed: page scrolled by ${name}`, async ({
+      page,
+      server,
+    }) => {
       const body = `<style>${css}</style><div id="mark">Начало</div><div style="height:3000px">Длинная страница</div>`;
       await page.goto(server.page('/phone-lock.html', sitePage({ attrs: docs, body })));
       await page.evaluate(() => window.Soglasie!.decline());
-      const scrollTo = (y: number) => page.evaluate((y) => (document.scrollingElement!.scrollTop = document.body.scrollTop = y), y);
+      const scrollTo = (y: number) =>
+        page.evaluate((y) => (document.scrollingElement!.scrollTop = document.body.scrollTop = y), y);
       const top = () => page.evaluate(() => Math.round(document.getElementById('mark')!.getBoundingClientRect().top));
       const start = await top();
       await scrollTo(200);
@@ -608,13 +782,18 @@ test.describe('on a phone', () => {
       await dialog.getByRole('button', { name: 'Закрыть' }).tap();
       await expect(dialog).toBeHidden();
       expect(await top()).toBe(before);
-      expect(await page.evaluate(() => [document.documentElement.style.overflow, document.body.style.overflow])).toEqual(['', '']);
+      expect(
+        await page.evaluate(() => [document.documentElement.style.overflow, document.body.style.overflow]),
+      ).toEqual(['', '']);
       await scrollTo(600);
       expect(await top()).toBe(before - 400);
     });
   }
 
-  test('a scroll lock of the page’s own (a menu) that ends while a dialog is open is not put back when the dialog closes', async ({ page, server }) => {
+  test('a scroll lock of the page’s own (a menu) that ends while a dialog is open is not put back when the dialog closes', async ({
+    page,
+    server,
+  }) => {
     const body = `<div style="height:3000px">Длинная страница</div>`;
     await page.goto(server.page('/phone-own-lock.html', sitePage({ attrs: docs, body })));
     await page.evaluate(() => window.Soglasie!.decline());

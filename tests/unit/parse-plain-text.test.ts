@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkify, parsePlainText } from '../../src/ui/parse-plain-text';
 
-const text = (b: { parts: unknown[] }) => b.parts.map((p) => (typeof p === 'string' ? p : (p as { text: string }).text)).join('');
+const text = (b: { parts: unknown[] }) =>
+  b.parts.map((p) => (typeof p === 'string' ? p : (p as { text: string }).text)).join('');
 
 describe('parsePlainText', () => {
   it('finds headings, paragraphs and bullets; drops Word bookmarks', () => {
-    const blocks = parsePlainText('[bookmark: OLE_LINK16]Политика\n\nПервый абзац текста, длинный и с точкой в конце.\n· пункт один\n- пункт два\n• пункт три\n\nФОРМА СОГЛАСИЯ НА ОБРАБОТКУ');
+    const blocks = parsePlainText(
+      '[bookmark: OLE_LINK16]Политика\n\nПервый абзац текста, длинный и с точкой в конце.\n· пункт один\n- пункт два\n• пункт три\n\nФОРМА СОГЛАСИЯ НА ОБРАБОТКУ',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['h', 'p', 'li', 'li', 'li', 'h']);
     expect(text(blocks[0])).toBe('Политика');
     expect(text(blocks[4])).toBe('пункт три');

@@ -15,7 +15,12 @@ export function makeReceipt(overrides: Partial<ConsentReceipt> = {}): ConsentRec
       { kind: 'policy', url: 'https://shop.example/privacy', version: '2025-01', sha256: 'a'.repeat(64) },
       { kind: 'consent', url: '', version: '1', sha256: null },
     ],
-    operator: { name: 'ООО «Ромашка»', inn: '7700000000', address: 'Москва, ул. Примерная, 1', email: 'dpo@shop.example' },
+    operator: {
+      name: 'ООО «Ромашка»',
+      inn: '7700000000',
+      address: 'Москва, ул. Примерная, 1',
+      email: 'dpo@shop.example',
+    },
     page: 'https://shop.example/catalog',
     language: 'ru',
     sdk: 'soglasie@0.1.0',

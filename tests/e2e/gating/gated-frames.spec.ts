@@ -2,7 +2,8 @@ import { test, expect, sitePage } from '../support/fixtures';
 import { short } from '../fixtures/gating/snippets';
 
 const FRAME = '/fixtures/gating/frame.html';
-const iframe = (category: string) => `<iframe data-consent="${category}" data-src="${FRAME}" title="Видео" width="320" height="180"></iframe>`;
+const iframe = (category: string) =>
+  `<iframe data-consent="${category}" data-src="${FRAME}" title="Видео" width="320" height="180"></iframe>`;
 
 test.describe('gated iframes and pixels', () => {
   test('an iframe waits behind a placeholder whose button allows its category', async ({ page, server }) => {
@@ -18,11 +19,17 @@ test.describe('gated iframes and pixels', () => {
     await expect(placeholder).toHaveCount(0);
     await expect(page.locator('iframe[data-consent]')).toBeVisible();
     await expect(page.frameLocator('iframe[data-consent]').getByText('Embedded content')).toBeVisible();
-    expect(await page.evaluate(() => [window.Soglasie!.has('marketing'), window.Soglasie!.has('analytics')])).toEqual([true, false]);
+    expect(await page.evaluate(() => [window.Soglasie!.has('marketing'), window.Soglasie!.has('analytics')])).toEqual([
+      true,
+      false,
+    ]);
     expect(await page.evaluate(() => window.Soglasie!.get().method)).toBe('button');
   });
 
-  test('the placeholder is as tall as the frame: nothing below it moves when its text comes, nor when the frame opens', async ({ page, server }) => {
+  test('the placeholder is as tall as the frame: nothing below it moves when its text comes, nor when the frame opens', async ({
+    page,
+    server,
+  }) => {
     // An embed styled as sites do (block, no border), so that the frame's box is its height attribute.
     const frame = `<iframe data-consent="marketing" data-src="${FRAME}" title="Видео" height="180" style="display:block;border:0"></iframe>`;
     const body = `${frame}<p id="below">Ниже</p><iframe data-consent="analytics" data-src="${FRAME}" title="Карта"></iframe>`;
@@ -50,21 +57,39 @@ test.describe('gated iframes and pixels', () => {
     expect(await below()).toBe(top);
   });
 
-  test('in a responsive wrapper (an absolutely placed frame) the placeholder fills the wrapper and the page keeps its height', async ({ page, server }) => {
+  test('in a responsive wrapper (an absolutely placed frame) the placeholder fills the wrapper and the page keeps its height', async ({
+    page,
+    server,
+  }) => {
     const body = `<div id="wrap" style="position:relative;width:320px;padding-top:56.25%"><iframe data-consent="marketing" data-src="${FRAME}" height="315" title="Видео" style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div><p id="below">Ниже</p>`;
     await page.goto(server.page('/frame-ratio.html', sitePage({ body })));
     const placeholder = page.locator('[data-consent-placeholder="marketing"]');
     await expect(placeholder.getByRole('button', { name: 'Разрешить' })).toBeVisible();
-    const [wrap, box, below] = [(await page.locator('#wrap').boundingBox())!, (await placeholder.boundingBox())!, (await page.locator('#below').boundingBox())!];
+    const [wrap, box, below] = [
+      (await page.locator('#wrap').boundingBox())!,
+      (await placeholder.boundingBox())!,
+      (await page.locator('#below').boundingBox())!,
+    ];
     expect([box.y, box.height]).toEqual([wrap.y, wrap.height]);
     // The wrapper is only its ratio padding: the placeholder added nothing to it.
     expect(wrap.height).toBeCloseTo(await page.evaluate(() => document.body.clientWidth * 0.5625), 0);
     expect(below.y).toBeGreaterThanOrEqual(wrap.y + wrap.height);
   });
 
-  test('a frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder, and still waits for consent', async ({ page, server }) => {
-    const hidden = ['height="0" width="0"', 'width="1" height="1"', 'hidden', 'style="display:none"', 'style="visibility:hidden"'];
-    const body = hidden.map((a, i) => `<iframe data-consent="marketing" data-src="${FRAME}?${i}" ${a} title="Пиксель"></iframe>`).join('');
+  test('a frame the page keeps out of sight (a tracking pixel in an iframe) gets no placeholder, and still waits for consent', async ({
+    page,
+    server,
+  }) => {
+    const hidden = [
+      'height="0" width="0"',
+      'width="1" height="1"',
+      'hidden',
+      'style="display:none"',
+      'style="visibility:hidden"',
+    ];
+    const body = hidden
+      .map((a, i) => `<iframe data-consent="marketing" data-src="${FRAME}?${i}" ${a} title="Пиксель"></iframe>`)
+      .join('');
     await page.goto(server.page('/frame-hidden.html', sitePage({ body })), { waitUntil: 'networkidle' });
     await expect(page.locator('[data-consent-placeholder]')).toHaveCount(0);
     expect(server.requests.filter((r) => r.startsWith(FRAME))).toEqual([]);
@@ -97,7 +122,10 @@ test.describe('gated iframes and pixels', () => {
     await expect.poll(() => short(analytics)).toEqual(['mc.yandex.ru/watch/1?pixel']);
   });
 
-  test('the placeholder of a category the site never configured opens the preferences instead of saving a refusal', async ({ page, server }) => {
+  test('the placeholder of a category the site never configured opens the preferences instead of saving a refusal', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/frame-typo.html', sitePage({ body: iframe('video') })));
     await page.locator('[data-consent-placeholder="video"]').getByRole('button', { name: 'Разрешить' }).click();
     await expect(page.getByRole('dialog', { name: 'Настройки cookie' })).toBeVisible();
@@ -109,16 +137,25 @@ test.describe('gated iframes and pixels', () => {
     await page.goto(server.page('/video.html', sitePage({ body })), { waitUntil: 'networkidle' });
     expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toBe('');
     await page.evaluate(() => window.Soglasie!.accept());
-    await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc)).toMatch(/\/fixtures\/gating\/clip\.mp4$/);
+    await expect
+      .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc))
+      .toMatch(/\/fixtures\/gating\/clip\.mp4$/);
   });
 
-  test('an element marked for consent but loading anyway (src instead of data-src, a script without type="text/plain") is named in the console', async ({ page, server, consoleMessages }) => {
+  test('an element marked for consent but loading anyway (src instead of data-src, a script without type="text/plain") is named in the console', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     const body = `<iframe data-consent="marketing" src="${FRAME}" title="Видео"></iframe><script data-consent="analytics">window.__early = 1</script>${iframe('marketing')}`;
     await page.goto(server.page('/mistakes.html', sitePage({ body })));
     await expect.poll(() => consoleMessages.filter((m) => m.includes('loaded before consent')).length).toBe(2);
   });
 
-  test('destroy() takes the placeholders away: no button is left that would decide without a receipt', async ({ page, server }) => {
+  test('destroy() takes the placeholders away: no button is left that would decide without a receipt', async ({
+    page,
+    server,
+  }) => {
     await page.goto(server.page('/frame-destroy.html', sitePage({ body: iframe('marketing') })));
     await expect(page.locator('[data-consent-placeholder]')).toBeVisible();
     await page.evaluate(() => window.Soglasie!.destroy());

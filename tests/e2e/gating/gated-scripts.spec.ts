@@ -50,7 +50,11 @@ test.describe('gated scripts', () => {
     await expect.poll(() => global(page, '__order')).toEqual(['kept']);
     const attrs = await page.evaluate(() => {
       const s = document.getElementById('kept') as HTMLScriptElement;
-      return { names: s.getAttributeNames().sort(), type: s.type, consentLeft: document.querySelectorAll('script[data-consent]').length };
+      return {
+        names: s.getAttributeNames().sort(),
+        type: s.type,
+        consentLeft: document.querySelectorAll('script[data-consent]').length,
+      };
     });
     expect(attrs.names).toEqual(['async', 'crossorigin', 'data-extra', 'data-name', 'defer', 'id', 'src']);
     expect(attrs.type).toBe('');
@@ -58,7 +62,12 @@ test.describe('gated scripts', () => {
   });
 
   test('a list of categories needs every one of them', async ({ page, server }) => {
-    await page.goto(server.page('/both.html', sitePage({ body: counter('analytics marketing') + counter('analytics', '__analytics') })));
+    await page.goto(
+      server.page(
+        '/both.html',
+        sitePage({ body: counter('analytics marketing') + counter('analytics', '__analytics') }),
+      ),
+    );
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     await expect.poll(() => global(page, '__analytics')).toBe(1);
     expect(await global(page, '__runs')).toBeUndefined();
@@ -67,14 +76,19 @@ test.describe('gated scripts', () => {
   });
 
   test('an empty or unknown category never runs', async ({ page, server }) => {
-    await page.goto(server.page('/empty.html', sitePage({ body: counter('') + counter('nosuch') + counter('analytics', '__ok') })));
+    await page.goto(
+      server.page('/empty.html', sitePage({ body: counter('') + counter('nosuch') + counter('analytics', '__ok') })),
+    );
     await page.evaluate(() => window.Soglasie!.accept());
     await expect.poll(() => global(page, '__ok')).toBe(1);
     expect(await global(page, '__runs')).toBeUndefined();
   });
 
   test('an allowed decision on record runs them on load, once', async ({ page, server }) => {
-    const url = server.page('/returning.html', sitePage({ head: counter('analytics'), body: counter('analytics', '__body') }));
+    const url = server.page(
+      '/returning.html',
+      sitePage({ head: counter('analytics'), body: counter('analytics', '__body') }),
+    );
     await page.goto(url);
     await page.evaluate(() => window.Soglasie!.accept());
     await expect.poll(() => global(page, '__runs')).toBe(1);
@@ -105,7 +119,10 @@ test.describe('gated scripts', () => {
     expect(await global(page, '__early')).toBe(1);
   });
 
-  test('an element a script inserts while the page is still being parsed is gated, and runs on a returning visit', async ({ page, server }) => {
+  test('an element a script inserts while the page is still being parsed is gated, and runs on a returning visit', async ({
+    page,
+    server,
+  }) => {
     // Inserted mid-parse, before DOMContentLoaded, next to content the parser adds after it.
     const body = `<script>
   const s = document.createElement('script');

@@ -1,5 +1,16 @@
 import { test, expect, sitePage } from '../support/fixtures';
-import { counter, cookieNames, GA_ID, global, GTM_ID, gtagSnippet, short, storageKeys, yandexSnippet, YM_ID } from '../fixtures/gating/snippets';
+import {
+  counter,
+  cookieNames,
+  GA_ID,
+  global,
+  GTM_ID,
+  gtagSnippet,
+  short,
+  storageKeys,
+  yandexSnippet,
+  YM_ID,
+} from '../fixtures/gating/snippets';
 
 const POLICY = 'data-policy-url="/policies/autocrm-policy.txt"';
 const TAG_JS = 'mc.yandex.ru/metrika/tag.js';
@@ -8,16 +19,45 @@ const COLLECT = `www.google-analytics.com/g/collect?tid=${GA_ID}&gcs=G111`;
 
 /** Every way a site installs a tracker, with the analytics requests expected once `analytics` is granted. */
 const VARIANTS = [
-  { name: 'pasted Yandex.Metrica snippet', html: sitePage({ body: yandexSnippet() + counter('analytics') }), expected: [TAG_JS, `mc.yandex.ru/watch/${YM_ID}`], cookies: ['_ym_d', '_ym_uid'] },
-  { name: 'pasted gtag.js snippet', html: sitePage({ head: gtagSnippet(), body: counter('analytics') }), expected: [GTAG_JS, COLLECT], cookies: ['_ga', '_ga_TEST123'] },
-  { name: 'built-in Yandex.Metrica', html: sitePage({ attrs: `${POLICY} data-yandex-metrica="${YM_ID}"`, body: counter('analytics') }), expected: [TAG_JS, `mc.yandex.ru/watch/${YM_ID}`], cookies: ['_ym_d', '_ym_uid'] },
-  { name: 'built-in Google Analytics 4', html: sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body: counter('analytics') }), expected: [GTAG_JS, COLLECT], cookies: ['_ga', '_ga_TEST123'] },
-  { name: 'built-in Google Tag Manager', html: sitePage({ attrs: `${POLICY} data-google-tag-manager="${GTM_ID}"`, body: counter('analytics') }), expected: [`www.googletagmanager.com/gtm.js?id=${GTM_ID}`], cookies: [] },
+  {
+    name: 'pasted Yandex.Metrica snippet',
+    html: sitePage({ body: yandexSnippet() + counter('analytics') }),
+    expected: [TAG_JS, `mc.yandex.ru/watch/${YM_ID}`],
+    cookies: ['_ym_d', '_ym_uid'],
+  },
+  {
+    name: 'pasted gtag.js snippet',
+    html: sitePage({ head: gtagSnippet(), body: counter('analytics') }),
+    expected: [GTAG_JS, COLLECT],
+    cookies: ['_ga', '_ga_TEST123'],
+  },
+  {
+    name: 'built-in Yandex.Metrica',
+    html: sitePage({ attrs: `${POLICY} data-yandex-metrica="${YM_ID}"`, body: counter('analytics') }),
+    expected: [TAG_JS, `mc.yandex.ru/watch/${YM_ID}`],
+    cookies: ['_ym_d', '_ym_uid'],
+  },
+  {
+    name: 'built-in Google Analytics 4',
+    html: sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body: counter('analytics') }),
+    expected: [GTAG_JS, COLLECT],
+    cookies: ['_ga', '_ga_TEST123'],
+  },
+  {
+    name: 'built-in Google Tag Manager',
+    html: sitePage({ attrs: `${POLICY} data-google-tag-manager="${GTM_ID}"`, body: counter('analytics') }),
+    expected: [`www.googletagmanager.com/gtm.js?id=${GTM_ID}`],
+    cookies: [],
+  },
 ];
 
 // A cookie is the visitor's to edit: garbage, a decision from the future, a decision missing a category.
 const UUID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
-const TAMPERED = ['1|garbage', `1|${UUID}|analytics:1,marketing:1|||zzzzzzzzz|${UUID}|ba0`, `1|${UUID}|analytics:1|||${Math.floor(Date.now() / 1000).toString(36)}|${UUID}|ba0`];
+const TAMPERED = [
+  '1|garbage',
+  `1|${UUID}|analytics:1,marketing:1|||zzzzzzzzz|${UUID}|ba0`,
+  `1|${UUID}|analytics:1|||${Math.floor(Date.now() / 1000).toString(36)}|${UUID}|ba0`,
+];
 
 const trackerCookie = (names: string[]) => names.filter((n) => /^_(ym|ga|gid)/.test(n));
 
@@ -52,7 +92,11 @@ for (const v of VARIANTS) {
       });
     }
 
-    test('makes exactly the expected requests after consent, and again on the next load', async ({ page, server, analytics }) => {
+    test('makes exactly the expected requests after consent, and again on the next load', async ({
+      page,
+      server,
+      analytics,
+    }) => {
       await page.goto(server.page('/t.html', v.html), { waitUntil: 'networkidle' });
       await page.evaluate(() => window.Soglasie!.accept());
       await expect.poll(() => short(analytics).sort()).toEqual([...v.expected].sort());
@@ -63,7 +107,11 @@ for (const v of VARIANTS) {
       expect(await global(page, '__trackerRuns')).toBe(1);
     });
 
-    test('on withdrawal deletes its cookies and storage, reloads, and stays silent', async ({ page, server, analytics }) => {
+    test('on withdrawal deletes its cookies and storage, reloads, and stays silent', async ({
+      page,
+      server,
+      analytics,
+    }) => {
       await page.goto(server.page('/t.html', v.html));
       await page.evaluate(() => window.Soglasie!.accept());
       await expect.poll(() => short(analytics).sort()).toEqual([...v.expected].sort());
@@ -82,7 +130,11 @@ for (const v of VARIANTS) {
   });
 }
 
-test('the built-in GA and a gated copy of gtag.js for another category: loaded once, whichever is granted', async ({ page, server, analytics }) => {
+test('the built-in GA and a gated copy of gtag.js for another category: loaded once, whichever is granted', async ({
+  page,
+  server,
+  analytics,
+}) => {
   // The site's own copy waits for `marketing`; the built-in tracker needs `analytics` only.
   const body = `<script type="text/plain" data-consent="marketing" async src="https://${GTAG_JS}"></script>`;
   const url = server.page('/t-copy.html', sitePage({ attrs: `${POLICY} data-google-analytics="${GA_ID}"`, body }));

@@ -1,14 +1,30 @@
 import { test, expect, sitePage } from '../support/fixtures';
-import { ALL_DENIED, cookieNames, counter, dataLayer, GA_ID, global, short, storageKeys, yandexSnippet } from '../fixtures/gating/snippets';
+import {
+  ALL_DENIED,
+  cookieNames,
+  counter,
+  dataLayer,
+  GA_ID,
+  global,
+  short,
+  storageKeys,
+  yandexSnippet,
+} from '../fixtures/gating/snippets';
 
 const POLICY = 'data-policy-url="/policies/autocrm-policy.txt"';
 
 test.describe('withdrawal and decline after accept', () => {
-  test('reloadOnWithdraw: false keeps the page, still deletes and sends denied', async ({ page, server, analytics }) => {
+  test('reloadOnWithdraw: false keeps the page, still deletes and sends denied', async ({
+    page,
+    server,
+    analytics,
+  }) => {
     const attrs = `${POLICY} data-google-analytics="${GA_ID}" data-reload-on-withdraw="false"`;
     await page.goto(server.page('/no-reload.html', sitePage({ attrs, body: yandexSnippet() })));
     await page.evaluate(() => window.Soglasie!.accept());
-    await expect.poll(async () => (await cookieNames(page)).filter((n) => /^_(ga|ym)/.test(n))).toEqual(['_ga', '_ga_TEST123', '_ym_d', '_ym_uid']);
+    await expect
+      .poll(async () => (await cookieNames(page)).filter((n) => /^_(ga|ym)/.test(n)))
+      .toEqual(['_ga', '_ga_TEST123', '_ym_d', '_ym_uid']);
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
 
     await page.evaluate(() => window.Soglasie!.withdraw());
@@ -25,7 +41,9 @@ test.describe('withdrawal and decline after accept', () => {
   test('decline after accept cleans up and reloads like a withdrawal', async ({ page, server, analytics }) => {
     await page.goto(server.page('/decline.html', sitePage({ body: yandexSnippet() })));
     await page.evaluate(() => window.Soglasie!.accept());
-    await expect.poll(async () => (await cookieNames(page)).filter((n) => n.startsWith('_ym'))).toEqual(['_ym_d', '_ym_uid']);
+    await expect
+      .poll(async () => (await cookieNames(page)).filter((n) => n.startsWith('_ym')))
+      .toEqual(['_ym_d', '_ym_uid']);
     // tag.js, then its hit: both recorded before counting what comes after the decline.
     await expect.poll(() => short(analytics).length).toBe(2);
     const seen = analytics.length;
@@ -35,7 +53,10 @@ test.describe('withdrawal and decline after accept', () => {
     expect(analytics).toHaveLength(seen);
   });
 
-  test('the reload after a withdrawal waits for the cookies to go: they are not sent with it', async ({ page, server }) => {
+  test('the reload after a withdrawal waits for the cookies to go: they are not sent with it', async ({
+    page,
+    server,
+  }) => {
     const url = server.page('/withdraw-reload.html', sitePage({ body: counter('analytics') }));
     await page.goto(url);
     await page.evaluate(() => window.Soglasie!.accept());
@@ -62,7 +83,10 @@ test.describe('withdrawal and decline after accept', () => {
     expect(await global(page, '__runs')).toBe(1);
   });
 
-  test('a loaded iframe of the withdrawn category reloads the page, back behind its placeholder', async ({ page, server }) => {
+  test('a loaded iframe of the withdrawn category reloads the page, back behind its placeholder', async ({
+    page,
+    server,
+  }) => {
     const body = `<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео"></iframe>`;
     await page.goto(server.page('/frame-withdraw.html', sitePage({ body })));
     await page.evaluate(() => window.Soglasie!.accept());
@@ -72,12 +96,16 @@ test.describe('withdrawal and decline after accept', () => {
   });
 
   test("deletes configured services' cookies, and nothing else", async ({ page, server }) => {
-    const config = { reloadOnWithdraw: false, categories: [{ id: 'analytics', services: [{ name: 'Stats', cookies: ['stat_*', 'exact_one', '*'] }] }] };
+    const config = {
+      reloadOnWithdraw: false,
+      categories: [{ id: 'analytics', services: [{ name: 'Stats', cookies: ['stat_*', 'exact_one', '*'] }] }],
+    };
     const head = `<script type="application/json" data-soglasie-config>${JSON.stringify(config)}</script>`;
     await page.goto(server.page('/services.html', sitePage({ head })));
     await page.evaluate(() => window.Soglasie!.accept());
     await page.evaluate(() => {
-      for (const c of ['stat_a=1', 'stat_b=1', 'exact_one=1', 'exact_one_more=1', 'keep_me=1']) document.cookie = `${c}; path=/`;
+      for (const c of ['stat_a=1', 'stat_b=1', 'exact_one=1', 'exact_one_more=1', 'keep_me=1'])
+        document.cookie = `${c}; path=/`;
     });
     await page.evaluate(() => window.Soglasie!.withdraw());
     // document.cookie writes reach the browser's cookie store a moment later.
@@ -95,21 +123,27 @@ test.describe('withdrawal and decline after accept', () => {
       },
     );
     const path = '/deep/er/page.html';
-    const origin = server.page(path, sitePage({ attrs: `${POLICY} data-reload-on-withdraw="false"` })).replace('127.0.0.1', 'www.shop.localhost');
+    const origin = server
+      .page(path, sitePage({ attrs: `${POLICY} data-reload-on-withdraw="false"` }))
+      .replace('127.0.0.1', 'www.shop.localhost');
     const domain = (d: string, name: string, p = '/') => ({ name, value: '1', domain: d, path: p });
-    await page.context().addCookies([
-      domain('.shop.localhost', '_ga'),
-      domain('.www.shop.localhost', '_ga_X'),
-      domain('www.shop.localhost', '_gid'),
-      domain('.shop.localhost', '_ym_uid', '/deep'),
-      domain('www.shop.localhost', '_ym_d', '/deep/er'),
-      domain('.shop.localhost', 'site_cookie'),
-    ]);
+    await page
+      .context()
+      .addCookies([
+        domain('.shop.localhost', '_ga'),
+        domain('.www.shop.localhost', '_ga_X'),
+        domain('www.shop.localhost', '_gid'),
+        domain('.shop.localhost', '_ym_uid', '/deep'),
+        domain('www.shop.localhost', '_ym_d', '/deep/er'),
+        domain('.shop.localhost', 'site_cookie'),
+      ]);
     await page.goto(origin);
     await page.evaluate(() => window.Soglasie!.accept());
     expect((await page.context().cookies()).filter((c) => c.name !== 'soglasie')).toHaveLength(6);
     await page.evaluate(() => window.Soglasie!.withdraw());
-    await expect.poll(async () => (await page.context().cookies()).map((c) => c.name).sort()).toEqual(['site_cookie', 'soglasie']);
+    await expect
+      .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
+      .toEqual(['site_cookie', 'soglasie']);
     // The decisions load the receipt code through the proxy above: let it arrive before the route goes.
     await expect.poll(() => page.evaluate(() => !!window.SoglasieReceipts)).toBe(true);
     await page.waitForLoadState('networkidle');
@@ -117,7 +151,10 @@ test.describe('withdrawal and decline after accept', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
-  test('a withdrawal made first in another tab still stops what ran on this page (it reloads)', async ({ context, server }) => {
+  test('a withdrawal made first in another tab still stops what ran on this page (it reloads)', async ({
+    context,
+    server,
+  }) => {
     const url = server.page('/two-tabs.html', sitePage({ attrs: POLICY, body: counter('analytics') }));
     const here = await context.newPage();
     await here.goto(url);
@@ -132,8 +169,18 @@ test.describe('withdrawal and decline after accept', () => {
     expect(await global(here, '__runs')).toBeUndefined();
   });
 
-  test('a cookie that a granted category also claims is kept (GTM under marketing lists GA cookies)', async ({ page, server }) => {
-    await page.goto(server.page('/gtm-marketing.html', sitePage({ attrs: `${POLICY} data-google-tag-manager="GTM-TEST1" data-google-tag-manager-category="marketing"` })));
+  test('a cookie that a granted category also claims is kept (GTM under marketing lists GA cookies)', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(
+      server.page(
+        '/gtm-marketing.html',
+        sitePage({
+          attrs: `${POLICY} data-google-tag-manager="GTM-TEST1" data-google-tag-manager-category="marketing"`,
+        }),
+      ),
+    );
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     await page.evaluate(() => {
       document.cookie = '_ga=GA1.1.1; path=/';

@@ -4,12 +4,17 @@ import { global, short } from '../fixtures/gating/snippets';
 
 const POLICY = 'data-policy-url="/policies/autocrm-policy.txt"';
 const queue = (page: import('@playwright/test').Page) =>
-  page.evaluate(() => Array.from((window as unknown as { ym: { a?: ArrayLike<unknown>[] } }).ym.a ?? [], (a) => Array.from(a)));
+  page.evaluate(() =>
+    Array.from((window as unknown as { ym: { a?: ArrayLike<unknown>[] } }).ym.a ?? [], (a) => Array.from(a)),
+  );
 
 test.describe('Yandex.Metrica built in', () => {
   test('several counters; ym() calls before consent are queued, not lost', async ({ page, server, analytics }) => {
     const early = `<script>ym(11111111, 'reachGoal', 'early');</script>`;
-    await page.goto(server.page('/ym.html', sitePage({ attrs: `${POLICY} data-yandex-metrica="11111111, 22222222"`, body: early })), { waitUntil: 'networkidle' });
+    await page.goto(
+      server.page('/ym.html', sitePage({ attrs: `${POLICY} data-yandex-metrica="11111111, 22222222"`, body: early })),
+      { waitUntil: 'networkidle' },
+    );
     expect(await queue(page)).toEqual([
       [11111111, 'init', {}],
       [22222222, 'init', {}],
@@ -21,12 +26,25 @@ test.describe('Yandex.Metrica built in', () => {
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     await expect
       .poll(() => short(analytics).sort())
-      .toEqual(['mc.yandex.ru/metrika/tag.js', 'mc.yandex.ru/watch/11111111', 'mc.yandex.ru/watch/11111111?reachGoal', 'mc.yandex.ru/watch/22222222']);
+      .toEqual([
+        'mc.yandex.ru/metrika/tag.js',
+        'mc.yandex.ru/watch/11111111',
+        'mc.yandex.ru/watch/11111111?reachGoal',
+        'mc.yandex.ru/watch/22222222',
+      ]);
   });
 
   test('init options from the config, tag.js from a self-hosted address', async ({ page, server, analytics }) => {
     server.file('/proxy/tag.js', trackerStub('https://mc.yandex.ru/metrika/tag.js')!.body, 'text/javascript');
-    const config = { integrations: { yandexMetrica: { id: 33333333, options: { webvisor: true, clickmap: true, trackLinks: true, accurateTrackBounce: true }, src: '/proxy/tag.js' } } };
+    const config = {
+      integrations: {
+        yandexMetrica: {
+          id: 33333333,
+          options: { webvisor: true, clickmap: true, trackLinks: true, accurateTrackBounce: true },
+          src: '/proxy/tag.js',
+        },
+      },
+    };
     const head = `<script type="application/json" data-soglasie-config>${JSON.stringify(config)}</script>`;
     await page.goto(server.page('/ym-config.html', sitePage({ head })), { waitUntil: 'networkidle' });
     expect(await queue(page)).toEqual([[33333333, 'init', config.integrations.yandexMetrica.options]]);
@@ -39,13 +57,18 @@ test.describe('Yandex.Metrica built in', () => {
   });
 
   test('waits for its configured category', async ({ page, server, analytics }) => {
-    const config = { categories: [{ id: 'analytics' }, { id: 'stats' }], integrations: { yandexMetrica: { id: 44444444, category: 'stats' } } };
+    const config = {
+      categories: [{ id: 'analytics' }, { id: 'stats' }],
+      integrations: { yandexMetrica: { id: 44444444, category: 'stats' } },
+    };
     const head = `<script type="application/json" data-soglasie-config>${JSON.stringify(config)}</script>`;
     await page.goto(server.page('/ym-cat.html', sitePage({ head })), { waitUntil: 'networkidle' });
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     await page.evaluate(() => new Promise(requestAnimationFrame));
     expect(analytics).toEqual([]);
     await page.evaluate(() => window.Soglasie!.set({ stats: true }));
-    await expect.poll(() => short(analytics).sort()).toEqual(['mc.yandex.ru/metrika/tag.js', 'mc.yandex.ru/watch/44444444']);
+    await expect
+      .poll(() => short(analytics).sort())
+      .toEqual(['mc.yandex.ru/metrika/tag.js', 'mc.yandex.ru/watch/44444444']);
   });
 });

@@ -2,9 +2,18 @@ import { expect, sitePage, test } from '../support/fixtures';
 import { decide, outbox, POLICY_SHA256, receiptAttrs, schemaError, wire } from './receipt-helpers';
 
 test.describe('receipts: delivery', () => {
-  test('an accept arrives once, as CORS-safelisted JSON, schema-valid, with the policy’s real SHA-256', async ({ page, server, consoleMessages }) => {
+  test('an accept arrives once, as CORS-safelisted JSON, schema-valid, with the policy’s real SHA-256', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     await page.goto(server.page('/shop/item.html', sitePage({ attrs: receiptAttrs() })) + '?email=a@b.c#top');
-    const delivered = page.evaluate(() => new Promise((done) => addEventListener('soglasie:delivered', (e) => done((e as CustomEvent).detail), { once: true })));
+    const delivered = page.evaluate(
+      () =>
+        new Promise((done) =>
+          addEventListener('soglasie:delivered', (e) => done((e as CustomEvent).detail), { once: true }),
+        ),
+    );
     const id = await decide(page);
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
     const receipt = server.endpoint.stored.get(id)!;
@@ -14,7 +23,14 @@ test.describe('receipts: delivery', () => {
       event: 'accept',
       method: 'api',
       categories: { necessary: true, analytics: true, marketing: true },
-      documents: [{ kind: 'policy', url: `${server.origin}/policies/autocrm-policy.txt`, version: '2025-01', sha256: POLICY_SHA256 }],
+      documents: [
+        {
+          kind: 'policy',
+          url: `${server.origin}/policies/autocrm-policy.txt`,
+          version: '2025-01',
+          sha256: POLICY_SHA256,
+        },
+      ],
       operator: { name: 'ООО «Инфотех»', inn: '7700000000' },
       page: `${server.origin}/shop/item.html`,
       language: 'ru',
@@ -31,8 +47,13 @@ test.describe('receipts: delivery', () => {
     expect(consoleMessages.filter((m) => /soglasie: (the receipt|a receipt)/.test(m))).toEqual([]);
   });
 
-  test('accept, update, withdraw: one receipt each, same subject, chained by previousReceiptId', async ({ page, server }) => {
-    await page.goto(server.page('/chain.html', sitePage({ attrs: receiptAttrs('data-policy-sha256="' + POLICY_SHA256 + '"') })));
+  test('accept, update, withdraw: one receipt each, same subject, chained by previousReceiptId', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(
+      server.page('/chain.html', sitePage({ attrs: receiptAttrs('data-policy-sha256="' + POLICY_SHA256 + '"') })),
+    );
     const first = await decide(page, 'decline');
     const second = await page.evaluate(() => {
       window.Soglasie!.set({ analytics: true });
@@ -53,7 +74,12 @@ test.describe('receipts: delivery', () => {
 
   test('a cross-origin endpoint gets a simple POST: no preflight', async ({ page, server }) => {
     const endpoint = `${server.origin}/receipts`;
-    const site = server.page('/cross.html', sitePage({ attrs: receiptAttrs().replace('data-endpoint="/receipts"', `data-endpoint="${endpoint}"`) })).replace('127.0.0.1', 'localhost');
+    const site = server
+      .page(
+        '/cross.html',
+        sitePage({ attrs: receiptAttrs().replace('data-endpoint="/receipts"', `data-endpoint="${endpoint}"`) }),
+      )
+      .replace('127.0.0.1', 'localhost');
     await page.goto(site);
     const origins: Array<Promise<string | undefined>> = [];
     page.on('request', (r) => r.url() === endpoint && origins.push(r.allHeaders().then((h) => h.origin)));
@@ -64,8 +90,14 @@ test.describe('receipts: delivery', () => {
     expect(server.requests.filter((p) => p === '/receipts')).toHaveLength(server.endpoint.posts.length);
   });
 
-  for (const [mode, status] of [['fail', 500], ['throttle', 429]] as const) {
-    test(`an endpoint that answers ${status}, then recovers: the receipt is retried and stored exactly once`, async ({ page, server }) => {
+  for (const [mode, status] of [
+    ['fail', 500],
+    ['throttle', 429],
+  ] as const) {
+    test(`an endpoint that answers ${status}, then recovers: the receipt is retried and stored exactly once`, async ({
+      page,
+      server,
+    }) => {
       server.endpoint.mode = mode;
       await page.goto(server.page('/fail.html', sitePage({ attrs: receiptAttrs() })));
       const id = await decide(page);
@@ -82,7 +114,11 @@ test.describe('receipts: delivery', () => {
     });
   }
 
-  test('a redirect is not a delivery, even to a page that answers 200: the receipt is kept, the console says why, and it is sent again', async ({ page, server, consoleMessages }) => {
+  test('a redirect is not a delivery, even to a page that answers 200: the receipt is kept, the console says why, and it is sent again', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     server.file('/moved', 'Страница переехала', 'text/plain; charset=utf-8');
     server.endpoint.mode = 'redirect';
     await page.goto(server.page('/redirect.html', sitePage({ attrs: receiptAttrs() })));
@@ -95,7 +131,10 @@ test.describe('receipts: delivery', () => {
     await expect.poll(() => outbox(page)).toEqual([]);
   });
 
-  test('an endpoint that hangs: the request times out, the receipt is retried, stored once', async ({ page, server }) => {
+  test('an endpoint that hangs: the request times out, the receipt is retried, stored once', async ({
+    page,
+    server,
+  }) => {
     test.setTimeout(40_000);
     server.endpoint.mode = 'hang';
     await page.goto(server.page('/hang.html', sitePage({ attrs: receiptAttrs() })));
@@ -107,13 +146,23 @@ test.describe('receipts: delivery', () => {
     expect(wire(server).created).toEqual([id]);
   });
 
-  test('offline, then back online: the decision waits in localStorage and its receipt goes out on `online`', async ({ page, server, context }) => {
+  test('offline, then back online: the decision waits in localStorage and its receipt goes out on `online`', async ({
+    page,
+    server,
+    context,
+  }) => {
     await page.goto(server.page('/offline.html', sitePage({ attrs: receiptAttrs() })));
     await context.setOffline(true);
     // The receipt code is not loaded yet on a first visit, and cannot be now: the decision is kept.
     const id = await decide(page);
     await expect
-      .poll(() => page.evaluate((id) => Object.keys(localStorage).some((k) => k.startsWith('soglasie.') && localStorage.getItem(k)!.includes(id)), id))
+      .poll(() =>
+        page.evaluate(
+          (id) =>
+            Object.keys(localStorage).some((k) => k.startsWith('soglasie.') && localStorage.getItem(k)!.includes(id)),
+          id,
+        ),
+      )
       .toBe(true);
     expect(server.endpoint.posts).toHaveLength(0);
     await context.setOffline(false);
@@ -123,7 +172,11 @@ test.describe('receipts: delivery', () => {
     expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
   });
 
-  test('a change made offline once the receipt code runs waits in the outbox and goes out on `online`', async ({ page, server, context }) => {
+  test('a change made offline once the receipt code runs waits in the outbox and goes out on `online`', async ({
+    page,
+    server,
+    context,
+  }) => {
     await page.goto(server.page('/offline2.html', sitePage({ attrs: receiptAttrs() })));
     const first = await decide(page, 'decline');
     await expect.poll(() => server.endpoint.stored.has(first)).toBe(true);
@@ -132,14 +185,20 @@ test.describe('receipts: delivery', () => {
       window.Soglasie!.set({ analytics: true });
       return window.Soglasie!.get().receiptId as string;
     });
-    await expect.poll(async () => (await outbox(page)).find((e) => e.receipt.receiptId === id)?.attempts).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () => (await outbox(page)).find((e) => e.receipt.receiptId === id)?.attempts)
+      .toBeGreaterThanOrEqual(1);
     expect(server.endpoint.posts).toHaveLength(1);
     await context.setOffline(false);
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     expect(wire(server).created).toEqual([first, id]);
   });
 
-  test('a receipt refused with 400 is dropped with a console error naming the status', async ({ page, server, consoleMessages }) => {
+  test('a receipt refused with 400 is dropped with a console error naming the status', async ({
+    page,
+    server,
+    consoleMessages,
+  }) => {
     server.endpoint.mode = 'reject';
     await page.goto(server.page('/reject.html', sitePage({ attrs: receiptAttrs() })));
     const id = await decide(page);
@@ -150,7 +209,12 @@ test.describe('receipts: delivery', () => {
 
   test('without an endpoint: no request, the receipt is an event and kept locally', async ({ page, server }) => {
     await page.goto(server.page('/local.html', sitePage({ attrs: `data-policy-url="/policies/autocrm-policy.txt"` })));
-    const made = page.evaluate(() => new Promise((done) => addEventListener('soglasie:receipt', (e) => done((e as CustomEvent).detail), { once: true })));
+    const made = page.evaluate(
+      () =>
+        new Promise((done) =>
+          addEventListener('soglasie:receipt', (e) => done((e as CustomEvent).detail), { once: true }),
+        ),
+    );
     const id = await decide(page);
     expect(await made).toMatchObject({ receiptId: id, documents: [{ sha256: POLICY_SHA256 }] });
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('soglasie.receipts') ?? '[]'));

@@ -22,17 +22,28 @@ async function slowPolicy(page: Page, ms: number) {
 }
 
 test.describe('receipts: navigating away right after the click', () => {
-  test('to a page without the SDK: the keepalive request still delivers it (digest from the config)', async ({ page, server }) => {
+  test('to a page without the SDK: the keepalive request still delivers it (digest from the config)', async ({
+    page,
+    server,
+  }) => {
     const elsewhere = server.page('/elsewhere.html', plain);
-    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    await page.goto(
+      server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })),
+    );
     const id = await clickAccept(page);
     await page.goto(elsewhere);
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
-    expect(server.endpoint.stored.get(id)).toMatchObject({ method: 'checkbox', documents: [{ sha256: POLICY_SHA256 }] });
+    expect(server.endpoint.stored.get(id)).toMatchObject({
+      method: 'checkbox',
+      documents: [{ sha256: POLICY_SHA256 }],
+    });
     expect(wire(server).created).toEqual([id]);
   });
 
-  test('to another page of the site before the digest is known: completed and sent there, with the real digest', async ({ page, server }) => {
+  test('to another page of the site before the digest is known: completed and sent there, with the real digest', async ({
+    page,
+    server,
+  }) => {
     await slowPolicy(page, 1500);
     await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
     const id = await clickAccept(page);
@@ -41,17 +52,30 @@ test.describe('receipts: navigating away right after the click', () => {
     expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
     expect(wire(server).created).toEqual([id]);
     // Never sent half-made: no copy with a null digest reached the endpoint first.
-    expect(server.endpoint.posts.every((p) => (p.receipt?.documents as Array<{ sha256: unknown }>)[0].sha256 === POLICY_SHA256)).toBe(true);
+    expect(
+      server.endpoint.posts.every(
+        (p) => (p.receipt?.documents as Array<{ sha256: unknown }>)[0].sha256 === POLICY_SHA256,
+      ),
+    ).toBe(true);
   });
 
-  test('to a page without the SDK before the digest is known: kept, and sent on the next visit', async ({ page, server }) => {
+  test('to a page without the SDK before the digest is known: kept, and sent on the next visit', async ({
+    page,
+    server,
+  }) => {
     await slowPolicy(page, 3000);
     await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
     const id = await clickAccept(page);
     await page.goto(server.page('/elsewhere.html', plain));
     // Kept in localStorage: in the outbox, or still as the decision the core recorded if the page left
     // before the receipt code had loaded.
-    const kept = await page.evaluate((id) => Object.keys(localStorage).filter((k) => /^soglasie\.(outbox|pending)\./.test(k) && localStorage.getItem(k)!.includes(id)), id);
+    const kept = await page.evaluate(
+      (id) =>
+        Object.keys(localStorage).filter(
+          (k) => /^soglasie\.(outbox|pending)\./.test(k) && localStorage.getItem(k)!.includes(id),
+        ),
+      id,
+    );
     expect(kept).toHaveLength(1);
     await page.unroute('**/policies/**');
     await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs() })));
@@ -62,7 +86,9 @@ test.describe('receipts: navigating away right after the click', () => {
 
   test('with the request still hanging: the next page sends it again, stored once', async ({ page, server }) => {
     server.endpoint.mode = 'hang';
-    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    await page.goto(
+      server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })),
+    );
     const id = await clickAccept(page);
     await expect.poll(() => server.endpoint.hanging.length).toBe(1);
     server.endpoint.mode = 'ok';
@@ -81,7 +107,10 @@ test.describe('receipts: navigating away right after the click', () => {
     return id;
   };
 
-  test('a failed receipt goes out by sendBeacon on pagehide, even to a page without the SDK', async ({ page, server }) => {
+  test('a failed receipt goes out by sendBeacon on pagehide, even to a page without the SDK', async ({
+    page,
+    server,
+  }) => {
     const id = await failedOnce(page, server, '/click.html');
     await page.goto(server.page('/elsewhere.html', plain));
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
@@ -93,14 +122,20 @@ test.describe('receipts: navigating away right after the click', () => {
     expect(wire(server).created).toEqual([id]);
   });
 
-  test('a failed receipt goes out by sendBeacon when the page is hidden (a phone may never fire pagehide)', async ({ page, server }) => {
+  test('a failed receipt goes out by sendBeacon when the page is hidden (a phone may never fire pagehide)', async ({
+    page,
+    server,
+  }) => {
     const id = await failedOnce(page, server, '/hide.html');
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
     });
     // A beacon's Blob type is lower-cased; the page's own retry (fetch) would say UTF-8.
-    const beaconed = () => server.endpoint.posts.some((p) => p.status < 300 && p.receipt?.receiptId === id && p.contentType === 'text/plain;charset=utf-8');
+    const beaconed = () =>
+      server.endpoint.posts.some(
+        (p) => p.status < 300 && p.receipt?.receiptId === id && p.contentType === 'text/plain;charset=utf-8',
+      );
     await expect.poll(beaconed).toBe(true);
   });
 

@@ -7,7 +7,10 @@ import type { TestServer } from '../support/test-server';
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
 /** Hex SHA-256 of a file exactly as the test server serves it. */
-export const fileSha256 = (path: string) => createHash('sha256').update(readFileSync(root(path))).digest('hex');
+export const fileSha256 = (path: string) =>
+  createHash('sha256')
+    .update(readFileSync(root(path)))
+    .digest('hex');
 
 export const POLICY_PATH = '/policies/autocrm-policy.txt';
 export const POLICY_SHA256 = fileSha256('demo/policies/autocrm-policy.txt');
@@ -30,7 +33,10 @@ export const outbox = (page: Page) =>
   page.evaluate(() =>
     Object.keys(localStorage)
       .filter((key) => key.startsWith('soglasie.outbox.'))
-      .map((key) => JSON.parse(localStorage.getItem(key)!) as { receipt: { receiptId: string }; attempts: number; hash?: number }),
+      .map(
+        (key) =>
+          JSON.parse(localStorage.getItem(key)!) as { receipt: { receiptId: string }; attempts: number; hash?: number },
+      ),
   );
 
 /** Every receiptId the endpoint was sent, and how often each arrived, as the endpoint's dedupe sees it. */

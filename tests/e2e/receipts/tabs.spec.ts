@@ -14,7 +14,10 @@ test.describe('receipts: several tabs', () => {
     expect(server.endpoint.posts).toHaveLength(3);
   });
 
-  test('a tab opened before another tab decided builds on that decision: same subject, chained receipts', async ({ context, server }) => {
+  test('a tab opened before another tab decided builds on that decision: same subject, chained receipts', async ({
+    context,
+    server,
+  }) => {
     const url = server.page('/tabs-chain.html', sitePage({ attrs: receiptAttrs() }));
     const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
     await a.goto(url);
@@ -26,7 +29,10 @@ test.describe('receipts: several tabs', () => {
     expect(stored.get(second)).toMatchObject({ subjectId: stored.get(first)!.subjectId, previousReceiptId: first });
   });
 
-  test('an outage seen by three tabs: after recovery every receipt is stored exactly once', async ({ context, server }) => {
+  test('an outage seen by three tabs: after recovery every receipt is stored exactly once', async ({
+    context,
+    server,
+  }) => {
     test.setTimeout(45_000);
     server.endpoint.mode = 'fail';
     const url = server.page('/tabs.html', sitePage({ attrs: receiptAttrs() }));
@@ -44,7 +50,10 @@ test.describe('receipts: several tabs', () => {
     await expect.poll(() => outbox(pages[0]), { timeout: 10_000 }).toEqual([]);
     // Copies on the wire are deduped by the endpoint and should be rare: here the closing tab's
     // pagehide beacons (whose answers nobody reads) may each be confirmed once more by a POST.
-    const extra = [...byId.values()].reduce((sum, n) => sum + n, 0) - server.endpoint.posts.filter((p) => p.status === 500).length - ids.length;
+    const extra =
+      [...byId.values()].reduce((sum, n) => sum + n, 0) -
+      server.endpoint.posts.filter((p) => p.status === 500).length -
+      ids.length;
     test.info().annotations.push({ type: 'copies on the wire after dedupe', description: String(extra) });
     expect(extra).toBeLessThanOrEqual(ids.length);
   });

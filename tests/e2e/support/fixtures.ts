@@ -13,6 +13,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures, { workerServer: TestServer }>({
   workerServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's parameter list
     async ({}, use) => {
       const server = await startTestServer();
       await use(server);

@@ -65,7 +65,11 @@ export async function startTestServer(): Promise<TestServer> {
   const onReceipt = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const cors = { 'access-control-allow-origin': req.headers.origin ?? '*' };
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' });
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type',
+      });
       return res.end();
     }
     let receipt: Record<string, unknown> | undefined;
@@ -75,7 +79,20 @@ export async function startTestServer(): Promise<TestServer> {
       receipt = undefined;
     }
     const mode = endpoint.mode;
-    const status = mode === 'ok' ? (receipt && endpoint.stored.has(String(receipt.receiptId)) ? 200 : 201) : mode === 'fail' ? 500 : mode === 'throttle' ? 429 : mode === 'reject' ? 400 : mode === 'redirect' ? 301 : 0;
+    const status =
+      mode === 'ok'
+        ? receipt && endpoint.stored.has(String(receipt.receiptId))
+          ? 200
+          : 201
+        : mode === 'fail'
+          ? 500
+          : mode === 'throttle'
+            ? 429
+            : mode === 'reject'
+              ? 400
+              : mode === 'redirect'
+                ? 301
+                : 0;
     endpoint.posts.push({ contentType: String(req.headers['content-type'] ?? ''), body, receipt, status });
     if (mode === 'hang') return void endpoint.hanging.push(res);
     // A proxy rule that sends the POST elsewhere: browsers follow with a GET.
@@ -105,7 +122,10 @@ export async function startTestServer(): Promise<TestServer> {
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(dir, path.slice(prefix.length)));
       if (file.startsWith(dir) && existsSync(file) && statSync(file).isFile()) {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        });
         return void createReadStream(file).pipe(res);
       }
     }

@@ -34,4 +34,5 @@ export function trackerStub(url: string): { body: string; contentType: string } 
 }
 
 /** Hosts whose requests count as analytics traffic. */
-export const ANALYTICS_HOSTS = /(^|\.)(mc\.yandex\.ru|mc\.yandex\.com|yandex\.ru|googletagmanager\.com|google-analytics\.com|doubleclick\.net|google\.com)$/;
+export const ANALYTICS_HOSTS =
+  /(^|\.)(mc\.yandex\.ru|mc\.yandex\.com|yandex\.ru|googletagmanager\.com|google-analytics\.com|doubleclick\.net|google\.com)$/;

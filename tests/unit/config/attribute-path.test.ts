@@ -32,7 +32,12 @@ describe('attributePath: data-* attribute → config path', () => {
       'floating-button': ['floatingButton', 'boolean'],
       'respect-gpc': ['respectGpc', 'boolean'],
     };
-    const mapped = Object.fromEntries(Object.keys(documented).map((name) => [name, attributePath(name) && [attributePath(name)![0].join('.'), attributePath(name)![1]]]));
+    const mapped = Object.fromEntries(
+      Object.keys(documented).map((name) => [
+        name,
+        attributePath(name) && [attributePath(name)![0].join('.'), attributePath(name)![1]],
+      ]),
+    );
     expect(mapped).toEqual(documented);
   });
 
@@ -44,7 +49,21 @@ describe('attributePath: data-* attribute → config path', () => {
   });
 
   it('has none for objects, free-form JSON, unknown names or prototype keys', () => {
-    for (const name of ['categories', 'texts', 'texts-ru', 'operator', 'yandex-metrica-options', 'colour', 'policy', '__proto__', 'constructor', 'cookie-__proto__', '', 'policy-', '-url'])
+    for (const name of [
+      'categories',
+      'texts',
+      'texts-ru',
+      'operator',
+      'yandex-metrica-options',
+      'colour',
+      'policy',
+      '__proto__',
+      'constructor',
+      'cookie-__proto__',
+      '',
+      'policy-',
+      '-url',
+    ])
       expect([name, attributePath(name)]).toEqual([name, undefined]);
   });
 });

@@ -13,7 +13,13 @@ describe('parseConfig', () => {
       policy: { url: '/p.txt', version: '2' },
       mode: 'buttons',
       lifetimeMonths: 12,
-      categories: [{ id: 'analytics', label: { ru: 'Аналитика', en: 'Analytics' }, services: [{ name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*'] }] }],
+      categories: [
+        {
+          id: 'analytics',
+          label: { ru: 'Аналитика', en: 'Analytics' },
+          services: [{ name: 'Яндекс Метрика', processor: 'ООО «Яндекс»', cookies: ['_ym*'] }],
+        },
+      ],
       integrations: { yandexMetrica: { id: [123, '456'], options: { webvisor: true, params: { a: [1, 2] } } } },
     };
     const { config, warnings } = parse(input);
@@ -46,7 +52,18 @@ describe('parseConfig', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const input of [null, undefined, 42, 'x', [], () => 1, Symbol('s'), NaN, { policy: null }, { lifetimeMonths: Infinity }]) {
+    for (const input of [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      () => 1,
+      Symbol('s'),
+      NaN,
+      { policy: null },
+      { lifetimeMonths: Infinity },
+    ]) {
       expect(() => parse(input)).not.toThrow();
     }
     expect(parse(7).warnings).toEqual(['config: expected object, got number; ignored']);
@@ -92,7 +109,9 @@ describe('parseConfig with a warn function that returns something', () => {
   it('never uses what warn returns as a value (an npm user may pass `m => list.push(m)`)', () => {
     const list: string[] = [];
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
-    const config = parseConfig({ integrations: { yandexMetrica: { id: 1, options: { deep, fn: undefined } } } }, (m) => list.push(m));
+    const config = parseConfig({ integrations: { yandexMetrica: { id: 1, options: { deep, fn: undefined } } } }, (m) =>
+      list.push(m),
+    );
     const options = config.integrations!.yandexMetrica!.options as Record<string, unknown>;
     expect(JSON.stringify(options)).not.toMatch(/\d+}/);
     expect(JSON.stringify(options)).toBe('{"deep":{"a":{"b":{"c":{}}}}}');

@@ -35,7 +35,12 @@ describe('resolveConfig', () => {
   it('rejects bad and duplicate category ids, and lets necessary be described but not removed', () => {
     const { config, warnings } = resolve({
       ...complete,
-      categories: [{ id: 'Analytics Stuff' }, { id: 'analytics' }, { id: 'analytics' }, { id: 'necessary', label: 'Нужные' }],
+      categories: [
+        { id: 'Analytics Stuff' },
+        { id: 'analytics' },
+        { id: 'analytics' },
+        { id: 'necessary', label: 'Нужные' },
+      ],
     });
     expect(config.categories).toEqual([{ id: 'necessary', label: 'Нужные' }, { id: 'analytics' }]);
     expect(warnings).toHaveLength(2);
@@ -46,10 +51,20 @@ describe('resolveConfig', () => {
   it('names what a Russian consent must contain when the operator or purposes are missing', () => {
     const { warnings } = resolve({});
     expect(warnings).toHaveLength(1);
-    for (const element of ["operator's name and address", 'purposes', 'list of data', 'processors', 'actions', 'term', 'how to withdraw']) {
+    for (const element of [
+      "operator's name and address",
+      'purposes',
+      'list of data',
+      'processors',
+      'actions',
+      'term',
+      'how to withdraw',
+    ]) {
       expect(warnings[0]).toContain(element);
     }
-    expect(warnings[0]).toContain('missing: operator.name, operator.address, processing.purposes, operator.email (withdrawal), consent');
+    expect(warnings[0]).toContain(
+      'missing: operator.name, operator.address, processing.purposes, operator.email (withdrawal), consent',
+    );
   });
 
   it('falls back to the default cookie name when it is unusable', () => {
@@ -61,18 +76,34 @@ describe('resolveConfig', () => {
 
 describe('resolveConfig: trackers and URLs', () => {
   it('lists the built-in trackers and their processors under analytics unless the site lists services', () => {
-    const { config } = resolve({ ...complete, integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
+    const { config } = resolve({
+      ...complete,
+      integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } },
+    });
     expect(config.categories[1].services?.map((s) => [s.name, s.processor])).toEqual([
-      [{ ru: 'Яндекс Метрика', en: 'Yandex Metrica' }, { ru: 'ООО «Яндекс»', en: 'Yandex LLC' }],
+      [
+        { ru: 'Яндекс Метрика', en: 'Yandex Metrica' },
+        { ru: 'ООО «Яндекс»', en: 'Yandex LLC' },
+      ],
       ['Google Analytics', 'Google LLC'],
     ]);
-    const own = resolve({ ...complete, categories: [{ id: 'analytics', services: [] }], integrations: { yandexMetrica: { id: 1 } } });
+    const own = resolve({
+      ...complete,
+      categories: [{ id: 'analytics', services: [] }],
+      integrations: { yandexMetrica: { id: 1 } },
+    });
     expect(own.config.categories[1].services).toEqual([]);
   });
 
   it('warns that trackers never load without their category', () => {
-    const { warnings } = resolve({ ...complete, categories: [{ id: 'marketing' }], integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } } });
-    expect(warnings).toEqual(['integrations: yandexMetrica, googleAnalytics wait for the "analytics" category, which is not configured; they will never load']);
+    const { warnings } = resolve({
+      ...complete,
+      categories: [{ id: 'marketing' }],
+      integrations: { yandexMetrica: { id: 1 }, googleAnalytics: { id: 'G-X' } },
+    });
+    expect(warnings).toEqual([
+      'integrations: yandexMetrica, googleAnalytics wait for the "analytics" category, which is not configured; they will never load',
+    ]);
   });
 
   it('files Metrica under its own category when it has one, and warns only for what cannot load', () => {
@@ -82,7 +113,9 @@ describe('resolveConfig: trackers and URLs', () => {
       integrations: { yandexMetrica: { id: 1, category: 'marketing' }, googleAnalytics: { id: 'G-X' } },
     });
     expect(config.categories[1].services?.map((s) => s.name)).toEqual([{ ru: 'Яндекс Метрика', en: 'Yandex Metrica' }]);
-    expect(warnings).toEqual(['integrations: googleAnalytics wait for the "analytics" category, which is not configured; they will never load']);
+    expect(warnings).toEqual([
+      'integrations: googleAnalytics wait for the "analytics" category, which is not configured; they will never load',
+    ]);
   });
 
   it('asks for the consent document even when everything else is there', () => {

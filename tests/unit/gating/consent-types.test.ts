@@ -26,6 +26,11 @@ describe('consentTypes', () => {
       personalization_storage: 'denied',
       security_storage: 'granted',
     });
-    expect(consentTypes({ marketing: true })).toMatchObject({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'denied' });
+    expect(consentTypes({ marketing: true })).toMatchObject({
+      ad_storage: 'granted',
+      ad_user_data: 'granted',
+      ad_personalization: 'granted',
+      analytics_storage: 'denied',
+    });
   });
 });

@@ -37,6 +37,8 @@ describe('expiringCookies', () => {
   });
 
   it('expires the named cookie', () => {
-    expect(expiringCookies('_ym_uid', 'example.com', '/')[0]).toBe('_ym_uid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/');
+    expect(expiringCookies('_ym_uid', 'example.com', '/')[0]).toBe(
+      '_ym_uid=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/',
+    );
   });
 });

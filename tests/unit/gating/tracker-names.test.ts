@@ -4,7 +4,11 @@ import { resolveConfig } from '../../../src/config/resolve-config';
 import type { ConsentConfig } from '../../../src/config/config-types';
 import { trackerNames } from '../../../src/gating/tracker-names';
 
-const resolve = (c: ConsentConfig) => resolveConfig(parseConfig(c, () => {}), () => {});
+const resolve = (c: ConsentConfig) =>
+  resolveConfig(
+    parseConfig(c, () => {}),
+    () => {},
+  );
 
 describe('trackerNames', () => {
   it("names the built-in trackers' cookies by category", () => {
@@ -15,12 +19,20 @@ describe('trackerNames', () => {
   });
 
   it("adds each service's cookies", () => {
-    const config = resolve({ categories: [{ id: 'analytics', services: [{ name: 'A', cookies: ['a_*'] }, { name: 'B' }] }, { id: 'video', services: [{ name: 'V', cookies: ['v'] }] }] });
+    const config = resolve({
+      categories: [
+        { id: 'analytics', services: [{ name: 'A', cookies: ['a_*'] }, { name: 'B' }] },
+        { id: 'video', services: [{ name: 'V', cookies: ['v'] }] },
+      ],
+    });
     expect(trackerNames(config, ['analytics', 'video'])).toEqual(['_ym*', '_ga*', '_gid', 'a_*', 'v']);
   });
 
-  it("follows Metrica to its configured category, and leaves its cookies out of analytics then", () => {
-    const config = resolve({ categories: [{ id: 'analytics' }, { id: 'stats' }], integrations: { yandexMetrica: { id: 1, category: 'stats' } } });
+  it('follows Metrica to its configured category, and leaves its cookies out of analytics then', () => {
+    const config = resolve({
+      categories: [{ id: 'analytics' }, { id: 'stats' }],
+      integrations: { yandexMetrica: { id: 1, category: 'stats' } },
+    });
     expect(trackerNames(config, ['stats'])).toEqual(['_ym*']);
     expect(trackerNames(config, ['analytics'])).toEqual(['_ga*', '_gid']);
   });

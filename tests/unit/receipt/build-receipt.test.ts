@@ -34,7 +34,14 @@ function detail(over: Partial<ChangeDetail> = {}, snap: Partial<ConsentSnapshot>
     gpc: false,
     ...snap,
   };
-  return { snapshot, previous: { decided: false, categories: {}, gpc: false }, event: 'accept', method: 'button', receiptId: UUID(2), ...over };
+  return {
+    snapshot,
+    previous: { decided: false, categories: {}, gpc: false },
+    event: 'accept',
+    method: 'button',
+    receiptId: UUID(2),
+    ...over,
+  };
 }
 
 describe('buildReceipt', () => {
@@ -49,7 +56,13 @@ describe('buildReceipt', () => {
       config({
         policy: { url: '/policy.txt', version: '2025-09-01', sha256: 'a'.repeat(64) },
         consent: { text: 'Я даю согласие…', version: '3' },
-        operator: { name: 'ООО «Ромашка»', inn: '7700000000', ogrn: '1027700000000', address: 'г. Москва', email: 'dpo@shop.example' },
+        operator: {
+          name: 'ООО «Ромашка»',
+          inn: '7700000000',
+          ogrn: '1027700000000',
+          address: 'г. Москва',
+          email: 'dpo@shop.example',
+        },
       }),
       'ru',
     );
@@ -65,7 +78,13 @@ describe('buildReceipt', () => {
         { kind: 'policy', url: 'https://shop.example/policy.txt', version: '2025-09-01', sha256: 'a'.repeat(64) },
         { kind: 'consent', url: '', version: '3', sha256: null },
       ],
-      operator: { name: 'ООО «Ромашка»', inn: '7700000000', ogrn: '1027700000000', address: 'г. Москва', email: 'dpo@shop.example' },
+      operator: {
+        name: 'ООО «Ромашка»',
+        inn: '7700000000',
+        ogrn: '1027700000000',
+        address: 'г. Москва',
+        email: 'dpo@shop.example',
+      },
       page: 'https://shop.example/catalog/item',
       language: 'ru',
       sdk: 'soglasie@test',
@@ -75,8 +94,15 @@ describe('buildReceipt', () => {
 
   it("resolves document addresses without the page's query, fragment or login", () => {
     vi.stubGlobal('location', new URL('https://user:secret@shop.example/order/42?email=a@b.c#pay'));
-    const receipt = buildReceipt(detail(), config({ policy: { url: '#policy' }, consent: { url: '?doc=consent' } }), 'ru');
-    expect(receipt.documents.map((d) => d.url)).toEqual(['https://shop.example/order/42#policy', 'https://shop.example/order/42?doc=consent']);
+    const receipt = buildReceipt(
+      detail(),
+      config({ policy: { url: '#policy' }, consent: { url: '?doc=consent' } }),
+      'ru',
+    );
+    expect(receipt.documents.map((d) => d.url)).toEqual([
+      'https://shop.example/order/42#policy',
+      'https://shop.example/order/42?doc=consent',
+    ]);
   });
 
   it('adds previousReceiptId and gpc only when they apply; the operator only with configured fields', async () => {
@@ -100,7 +126,9 @@ describe('buildReceipt', () => {
 
   it('ignores a malformed config digest and gives the version as "" when there is none', () => {
     const receipt = buildReceipt(detail(), config({ policy: { url: 'policy.txt', sha256: 'not-a-digest' } }), 'ru');
-    expect(receipt.documents).toEqual([{ kind: 'policy', url: 'https://shop.example/catalog/policy.txt', version: '', sha256: null }]);
+    expect(receipt.documents).toEqual([
+      { kind: 'policy', url: 'https://shop.example/catalog/policy.txt', version: '', sha256: null },
+    ]);
   });
 
   it('stays under 4 KB and schema-valid with 30 categories and every operator field at its limit', async () => {
@@ -109,7 +137,13 @@ describe('buildReceipt', () => {
       categories: ids.map((id) => ({ id })),
       policy: { url: '/documents/privacy-policy-of-the-company.txt', version: '2025-09-01', sha256: 'b'.repeat(64) },
       consent: { url: '/documents/consent-to-processing.txt', version: '2025-09-01', sha256: 'c'.repeat(64) },
-      operator: { name: 'Н'.repeat(200), inn: '770000000000', ogrn: '1027700000000000', address: 'А'.repeat(300), email: 'data-protection-officer@shop.example' },
+      operator: {
+        name: 'Н'.repeat(200),
+        inn: '770000000000',
+        ogrn: '1027700000000000',
+        address: 'А'.repeat(300),
+        email: 'data-protection-officer@shop.example',
+      },
     });
     const categories = Object.fromEntries(['necessary', ...ids].map((id, i) => [id, i % 2 === 0]));
     const receipt = buildReceipt(detail({}, { categories }), c, 'ru');
@@ -121,7 +155,14 @@ describe('buildReceipt', () => {
 
   it('cuts config values to the schema limits instead of making a receipt the endpoint refuses', async () => {
     vi.stubGlobal('location', new URL(`https://shop.example/${'p'.repeat(3000)}`));
-    const receipt = buildReceipt(detail(), config({ operator: { name: 'x'.repeat(600), inn: '1'.repeat(40) }, policy: { text: 't', version: 'v'.repeat(100) } }), 'ru');
+    const receipt = buildReceipt(
+      detail(),
+      config({
+        operator: { name: 'x'.repeat(600), inn: '1'.repeat(40) },
+        policy: { text: 't', version: 'v'.repeat(100) },
+      }),
+      'ru',
+    );
     expect(receipt.operator.name).toHaveLength(512);
     expect(receipt.operator.inn).toHaveLength(32);
     expect(receipt.documents[0].version).toHaveLength(64);

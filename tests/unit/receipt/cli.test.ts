@@ -8,7 +8,11 @@ import { main } from '../../../src/cli';
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }).then((code) => ({ code, out: out.join(''), err: err.join('') }));
+  return main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }).then((code) => ({
+    code,
+    out: out.join(''),
+    err: err.join(''),
+  }));
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'soglasie-cli-'));
@@ -21,7 +25,10 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('soglasie digest', () => {
   it('prints the hex SHA-256 of the exact bytes, BOM and CRLF included', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Политика\r\nконфиденциальности\r\n', 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('Политика\r\nконфиденциальности\r\n', 'utf8'),
+    ]);
     const path = file('policy.txt', bytes);
     expect(await run(['digest', path])).toEqual({ code: 0, out: `${sha(bytes)}\n`, err: '' });
     expect(sha(bytes)).not.toBe(sha(Buffer.from('Политика\nконфиденциальности\n')));

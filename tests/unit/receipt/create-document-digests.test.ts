@@ -29,7 +29,10 @@ describe('createDocumentDigests', () => {
     const docs = [policyDoc()];
     expect(digests.fill(docs)).toBe(true);
     const [a, b] = await Promise.all([digests.complete(docs), digests.complete([policyDoc()])]);
-    expect(a).toEqual({ documents: [{ ...policyDoc(), sha256: sha(new TextEncoder().encode(POLICY)) }], failed: false });
+    expect(a).toEqual({
+      documents: [{ ...policyDoc(), sha256: sha(new TextEncoder().encode(POLICY)) }],
+      failed: false,
+    });
     expect(b.documents[0].sha256).toBe(a.documents[0].sha256);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0][0]).toBe(URL_);

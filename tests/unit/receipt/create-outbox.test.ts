@@ -1,11 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStorage } from '../../../src/receipt/open-storage';
-import { createOutbox, OUTBOX_MAX_CHARS, OUTBOX_MAX_ENTRIES, type OutboxEntry } from '../../../src/receipt/create-outbox';
+import {
+  createOutbox,
+  OUTBOX_MAX_CHARS,
+  OUTBOX_MAX_ENTRIES,
+  type OutboxEntry,
+} from '../../../src/receipt/create-outbox';
 import { memoryStorage } from './memory-storage';
 import { receiptFixture } from './receipt-fixture';
 
-const entry = (pad = 0, at = 1_760_000_000): OutboxEntry => ({ receipt: receiptFixture(pad, { timestamp: at }), attempts: 0, nextAt: 0 });
-const chars = (storage: ReturnType<typeof memoryStorage>) => [...storage.data.values()].reduce((n, v) => n + v.length, 0);
+const entry = (pad = 0, at = 1_760_000_000): OutboxEntry => ({
+  receipt: receiptFixture(pad, { timestamp: at }),
+  attempts: 0,
+  nextAt: 0,
+});
+const chars = (storage: ReturnType<typeof memoryStorage>) =>
+  [...storage.data.values()].reduce((n, v) => n + v.length, 0);
 
 describe('createOutbox', () => {
   let warn: ReturnType<typeof vi.spyOn>;
@@ -54,7 +64,12 @@ describe('createOutbox', () => {
     tabA.add(a);
     tabB.add(b);
     tabA.update(a.receipt.receiptId, (x) => ({ ...x, lock: 1 }));
-    expect(tabB.read().map((e) => e.receipt.receiptId).sort()).toEqual([a.receipt.receiptId, b.receipt.receiptId].sort());
+    expect(
+      tabB
+        .read()
+        .map((e) => e.receipt.receiptId)
+        .sort(),
+    ).toEqual([a.receipt.receiptId, b.receipt.receiptId].sort());
   });
 
   it(`keeps at most ${OUTBOX_MAX_ENTRIES} receipts, dropping the oldest with a warning`, () => {
@@ -85,7 +100,8 @@ describe('createOutbox', () => {
     const storage = memoryStorage({
       [id(1)]: '{not json',
       [id(2)]: 'null',
-      [id(3)]: `{"__proto__": {"polluted": true}, "receipt": {"__proto__": {"polluted": true}, "receiptId": "x", "documents": []}, "attempts": 0, "nextAt": 0}`,
+      [id(3)]:
+        `{"__proto__": {"polluted": true}, "receipt": {"__proto__": {"polluted": true}, "receiptId": "x", "documents": []}, "attempts": 0, "nextAt": 0}`,
       [id(4)]: JSON.stringify({ ...good, attempts: '1' }),
       // A valid entry under someone else's id: not trusted either.
       [id(5)]: JSON.stringify(good),
@@ -96,7 +112,11 @@ describe('createOutbox', () => {
     const outbox = createOutbox(storage, 'soglasie');
     expect(outbox.read()).toEqual([good]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect([...storage.data.keys()].sort()).toEqual(['app.state', 'soglasie.digests', `soglasie.outbox.${good.receipt.receiptId}`]);
+    expect([...storage.data.keys()].sort()).toEqual([
+      'app.state',
+      'soglasie.digests',
+      `soglasie.outbox.${good.receipt.receiptId}`,
+    ]);
   });
 
   it('a hostile `__proto__` in a valid entry stays a plain own key', () => {
@@ -112,7 +132,17 @@ describe('createOutbox', () => {
     const fail = () => {
       throw new DOMException('denied', 'SecurityError');
     };
-    vi.stubGlobal('window', { localStorage: { getItem: fail, setItem: fail, removeItem: fail, key: fail, get length(): number { return fail(); } } });
+    vi.stubGlobal('window', {
+      localStorage: {
+        getItem: fail,
+        setItem: fail,
+        removeItem: fail,
+        key: fail,
+        get length(): number {
+          return fail();
+        },
+      },
+    });
     try {
       const outbox = createOutbox(openStorage(), 'blocked');
       const e = entry();

@@ -39,7 +39,12 @@ describe('openStorage', () => {
     storage.setItem('k3', 'new');
     storage.setItem('k3b', 'only in memory');
     expect(storage.getItem('k3')).toBe('new');
-    expect(storage.keys().filter((k) => k.startsWith('k3')).sort()).toEqual(['k3', 'k3b']);
+    expect(
+      storage
+        .keys()
+        .filter((k) => k.startsWith('k3'))
+        .sort(),
+    ).toEqual(['k3', 'k3b']);
     local.failWrites = false;
     storage.setItem('k3', 'newer');
     expect(local.getItem('k3')).toBe('newer');

@@ -16,7 +16,9 @@ const uuid = () => `aaaaaaaa-0000-4000-8000-${(++n).toString(16).padStart(12, '0
 
 /** A page: storage, events, fetch and beacon, and an instance that only knows `config` and `on('change')`. */
 function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: number | (() => Promise<number>) } = {}) {
-  const local = memoryStorage(Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])));
+  const local = memoryStorage(
+    Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])),
+  );
   const target = new EventTarget();
   const navigator = { onLine: true, sendBeacon: vi.fn((_url: string, _body: Blob) => true) };
   const posts: ConsentReceipt[] = [];
@@ -52,14 +54,30 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
   const stop = startReceipts(consent, (type, detail) => void events.push([type, detail])) as () => void;
   const decide = (event: ChangeDetail['event'] = 'accept') => {
     const receiptId = uuid();
-    const snapshot = { decided: true, categories: { necessary: true, analytics: true, marketing: false }, subjectId: uuid(), time: 1_760_000_000, receiptId, gpc: false };
+    const snapshot = {
+      decided: true,
+      categories: { necessary: true, analytics: true, marketing: false },
+      subjectId: uuid(),
+      time: 1_760_000_000,
+      receiptId,
+      gpc: false,
+    };
     listeners.forEach((fn) => fn({ snapshot, previous: snapshot, event, method: 'button', receiptId }));
     return receiptId;
   };
   const outbox = (): OutboxEntry[] =>
     [...local.data.keys()].filter((k) => k.startsWith('soglasie.outbox.')).map((k) => JSON.parse(local.getItem(k)!));
   return {
-    local, target, navigator, posts, inits, fetchMock, events, stop, decide, outbox,
+    local,
+    target,
+    navigator,
+    posts,
+    inits,
+    fetchMock,
+    events,
+    stop,
+    decide,
+    outbox,
     setStatus: (s: typeof status) => void (status = s),
     fire: (type: string) => target.dispatchEvent(new Event(type)),
     named: (type: keyof ConsentEvents) => events.filter((e) => e[0] === type).map((e) => e[1]),
@@ -91,33 +109,41 @@ describe('startReceipts', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(page.posts.map((r) => r.receiptId)).toEqual([id]);
     expect(page.posts[0].documents[0].sha256).toBe(SHA);
-    expect(page.inits[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    expect(page.inits[0]).toMatchObject({
+      method: 'POST',
+      keepalive: true,
+      credentials: 'omit',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
     expect(page.fetchMock.mock.calls[0][0]).toBe('/receipts');
     expect(page.outbox()).toEqual([]);
     expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
   });
 
-  it.each([500, 503, 429, 408, 0])('keeps the receipt after %i and retries it with backoff, same receiptId', async (status) => {
-    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } }, { status });
-    const id = page.decide();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(page.posts).toHaveLength(1);
-    const [entry] = page.outbox();
-    expect(entry).toMatchObject({ attempts: 1 });
-    expect(entry.lock).toBeUndefined();
-    expect(entry.nextAt - Date.now()).toBeGreaterThanOrEqual(1000);
-    expect(entry.nextAt - Date.now()).toBeLessThanOrEqual(2000);
-    await vi.advanceTimersByTimeAsync(900);
-    expect(page.posts).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1700);
-    expect(page.posts).toHaveLength(2);
-    expect(page.outbox()[0].attempts).toBe(2);
-    page.setStatus(201);
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(page.posts.map((r) => r.receiptId)).toEqual([id, id, id]);
-    expect(page.outbox()).toEqual([]);
-    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
-  });
+  it.each([500, 503, 429, 408, 0])(
+    'keeps the receipt after %i and retries it with backoff, same receiptId',
+    async (status) => {
+      page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } }, { status });
+      const id = page.decide();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(page.posts).toHaveLength(1);
+      const [entry] = page.outbox();
+      expect(entry).toMatchObject({ attempts: 1 });
+      expect(entry.lock).toBeUndefined();
+      expect(entry.nextAt - Date.now()).toBeGreaterThanOrEqual(1000);
+      expect(entry.nextAt - Date.now()).toBeLessThanOrEqual(2000);
+      await vi.advanceTimersByTimeAsync(900);
+      expect(page.posts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1700);
+      expect(page.posts).toHaveLength(2);
+      expect(page.outbox()[0].attempts).toBe(2);
+      page.setStatus(201);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(page.posts.map((r) => r.receiptId)).toEqual([id, id, id]);
+      expect(page.outbox()).toEqual([]);
+      expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+    },
+  );
 
   it('drops a receipt the endpoint refuses with another 4xx, naming the status', async () => {
     page = setup({ endpoint: '/receipts' }, { status: 400 });
@@ -135,7 +161,9 @@ describe('startReceipts', () => {
     // The hanging request is only aborted through its signal: make the stub honour it.
     page.fetchMock.mockImplementationOnce(async (_url: string, init?: RequestInit) => {
       page!.posts.push(JSON.parse(String(init!.body)));
-      return new Promise<Response>((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Promise<Response>((_, reject) =>
+        init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     });
     page.decide();
     await vi.advanceTimersByTimeAsync(9_000);
@@ -153,7 +181,12 @@ describe('startReceipts', () => {
     expect(page.outbox()[0].hash).toBe(3);
     expect(page.named('receipt')).toHaveLength(0);
     await vi.waitFor(() => expect(page!.posts).toHaveLength(1));
-    expect(page.posts[0].documents[0]).toEqual({ kind: 'policy', url: 'https://shop.example/policy.txt', version: '1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(page.posts[0].documents[0]).toEqual({
+      kind: 'policy',
+      url: 'https://shop.example/policy.txt',
+      version: '1',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((page.named('receipt')[0] as ConsentReceipt).receiptId).toBe(id);
   });
 
@@ -161,9 +194,17 @@ describe('startReceipts', () => {
     page = setup({ endpoint: '/receipts' }, { status: 500 });
     const failed = page.decide();
     await vi.advanceTimersByTimeAsync(0);
-    const unhashed: OutboxEntry = { receipt: receiptFixture(0, { documents: [{ kind: 'policy', url: 'https://shop.example/p.txt', version: '', sha256: null }] }), attempts: 0, nextAt: Date.now() + 60_000, hash: 3 };
+    const unhashed: OutboxEntry = {
+      receipt: receiptFixture(0, {
+        documents: [{ kind: 'policy', url: 'https://shop.example/p.txt', version: '', sha256: null }],
+      }),
+      attempts: 0,
+      nextAt: Date.now() + 60_000,
+      hash: 3,
+    };
     const otherTabs: OutboxEntry = { receipt: receiptFixture(), attempts: 0, nextAt: 0, lock: Date.now() + 10_000 };
-    for (const e of [unhashed, otherTabs]) page.local.setItem(`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e));
+    for (const e of [unhashed, otherTabs])
+      page.local.setItem(`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e));
     page.fire('pagehide');
     expect(page.navigator.sendBeacon).toHaveBeenCalledTimes(1);
     const [url, blob] = page.navigator.sendBeacon.mock.calls[0];
@@ -191,7 +232,9 @@ describe('startReceipts', () => {
     page = setup({ endpoint: '/receipts' }, { outbox: [due, hostile, waiting] });
     expect(page.posts).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(600);
-    expect(page.posts.map((r) => r.receiptId).sort()).toEqual([due.receipt.receiptId, hostile.receipt.receiptId].sort());
+    expect(page.posts.map((r) => r.receiptId).sort()).toEqual(
+      [due.receipt.receiptId, hostile.receipt.receiptId].sort(),
+    );
     expect(page.outbox().map((e) => e.receipt.receiptId)).toEqual([waiting.receipt.receiptId]);
     await vi.advanceTimersByTimeAsync(21_000);
     expect(page.outbox()).toEqual([]);

@@ -8,7 +8,12 @@ const make = (config = {}) => createConsentCore(config, { warn: () => {} });
 describe('createConsentCore (headless, in Node)', () => {
   it('starts undecided with every optional category denied and necessary granted', () => {
     const consent = make();
-    expect(consent.get()).toEqual({ decided: false, categories: { necessary: true, analytics: false, marketing: false }, subjectId: undefined, gpc: false });
+    expect(consent.get()).toEqual({
+      decided: false,
+      categories: { necessary: true, analytics: false, marketing: false },
+      subjectId: undefined,
+      gpc: false,
+    });
     expect(consent.has('necessary')).toBe(true);
     expect(consent.has('analytics')).toBe(false);
   });
