@@ -17,8 +17,8 @@ export const budgets = {
   // Loaded only on a page whose configuration has a problem, to name it.
   'dist/soglasie-check.iife.js': 3_420,
   // npm: unminified ESM (a site's bundler minifies it).
-  'dist/index.mjs': 14_350,
-  'dist/ui.mjs': 9_160,
+  'dist/index.mjs': 14_600,
+  'dist/ui.mjs': 9_300,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
