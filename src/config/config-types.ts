@@ -198,6 +198,8 @@ export interface ResolvedConfig {
   categories: CategoryConfig[];
   /** Ids of the categories a visitor can refuse. */
   optional: string[];
+  /** The site listed its categories itself: each is shown even when the page has nothing of it. */
+  categoriesListed: boolean;
   policy: DocumentConfig;
   consent: DocumentConfig;
   operator: OperatorConfig;

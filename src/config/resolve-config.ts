@@ -105,6 +105,7 @@ export function resolveConfig(config: ConsentConfig, report: Report): ResolvedCo
   const resolved: ResolvedConfig = {
     categories,
     optional: categories.slice(1).map((c) => c.id),
+    categoriesListed: config.categories !== undefined,
     policy,
     consent,
     operator: config.operator ?? {},

@@ -2,6 +2,7 @@ import { resolveLang } from '../config/resolve-lang';
 import { hasLeftovers, type PendingDecision } from '../receipt/pending-decisions';
 import { afterLoad } from '../store/after-load';
 import type { ConsentPlugin, OpenView } from '../store/consent-types';
+import { hasWithdrawalNotice, keepWithdrawalNotice } from '../store/withdrawal-notice';
 import type { UseLater } from './later-part';
 import { partLoader } from './load-part';
 
@@ -60,13 +61,18 @@ export function lazyParts(
       askedView = view;
       showInterface();
     });
-    const offChange = consent.on('change', startReceipts);
-    if (!consent.get().decided) showInterface();
+    const prefix = consent.config.cookie.name;
+    const offChange = consent.on('change', ({ event }) => {
+      // The page may reload now (a withdrawal stops what ran): the next page shows that it worked.
+      if (event === 'withdraw') keepWithdrawalNotice(prefix);
+      startReceipts();
+    });
+    if (!consent.get().decided || hasWithdrawalNotice(prefix)) showInterface();
     // A returning visitor's way back to the preferences (and to withdrawal) is the floating button, which
     // the interface draws: fetched once the page has loaded, off the analytics' critical path.
     else if (consent.config.floatingButton) afterLoad(showInterface, signal);
     afterLoad(() => {
-      if (hasLeftovers(consent.config.cookie.name)) startReceipts();
+      if (hasLeftovers(prefix)) startReceipts();
     }, signal);
     return () => {
       offOpen();

@@ -23,5 +23,10 @@ export function DocLinks({ consent, texts, show }: UiProps) {
     </a>
   ));
   // A space between them for copied text and reader modes; the flex gap spaces them on screen.
-  return <p class="docs">{links.length > 1 ? [links[0], ' ', links[1]] : links}</p>;
+  const parts = [];
+  for (const link of links) {
+    if (parts.length) parts.push(' ');
+    parts.push(link);
+  }
+  return <p class="docs">{parts}</p>;
 }

@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import type { Lang } from '../config/config-types';
 import { resolveLang } from '../config/resolve-lang';
 import type { ConsentPlugin, OpenView } from '../store/consent-types';
+import { keepWithdrawalNotice, takeWithdrawalNotice } from '../store/withdrawal-notice';
 import { Banner } from './banner';
 import { createDocumentLoader } from './create-document-loader';
 import { createHost } from './create-host';
@@ -9,8 +10,10 @@ import { createPageEndSpacer } from './create-page-end-spacer';
 import { createScrollLock } from './create-scroll-lock';
 import { DocumentViewer } from './document-viewer';
 import { FloatingButton } from './floating-button';
+import { focusPageStart } from './focus-page-start';
 import { focusBack } from './focus-back';
 import { followBody } from './follow-body';
+import { Notice } from './notice';
 import { PreferencesDialog } from './preferences-dialog';
 import { createRootStyle } from './root-style';
 import { textsFor } from './texts-for';
@@ -42,6 +45,7 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
     // document leaves the layer below untouched, ticked boxes and focus included.
     const baseLayer = root.appendChild(document.createElement('div'));
     const topLayer = root.appendChild(document.createElement('div'));
+    const noticeLayer = root.appendChild(document.createElement('div'));
     // Says «Сохранено.» / «Согласие отозвано.» to screen readers: the dialog that was used has closed.
     const status = root.appendChild(document.createElement('p'));
     status.setAttribute('role', 'status');
@@ -52,8 +56,7 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
       under: null,
       ticked: {},
       values: {},
-      hints: 0,
-      hint: '',
+      notice: takeWithdrawalNotice(config.cookie.name) ? texts.withdrawn : '',
     };
     const rootStyle = createRootStyle();
     const lockScroll = createScrollLock(rootStyle);
@@ -64,13 +67,21 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
     // Where focus was before a dialog or a document opened, to put it back when it closes.
     let focusBeforeBase: HTMLElement | null = null;
     let focusBeforeDoc: HTMLElement | null = null;
+    // Where focus was before it entered the banner: it goes back there after a decision.
+    let focusBeforeBanner: HTMLElement | null = null;
+    host.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget as HTMLElement | null;
+      if (!host.contains(from)) focusBeforeBanner = from;
+    });
     let mounted = false;
 
     const keepInPage = (body: HTMLElement) => {
       if (!mounted) return;
       spacer.keepLast(body);
       if (host.isConnected) return;
-      body.appendChild(host);
+      // First in <body>: the banner is the first thing a keyboard reaches (it is fixed-positioned, so
+      // where it stands in the page changes nothing on screen).
+      body.prepend(host);
       // Taken out of the page, an open dialog stopped being modal: made modal again.
       for (const dialog of Array.from(root.querySelectorAll('dialog'))) {
         if (dialog.open) {
@@ -92,6 +103,14 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
       else if (config.floatingButton) base = <FloatingButton {...props} />;
       render(base, baseLayer);
       render(doc ? <DocumentViewer {...props} kind={doc} key={doc} /> : null, topLayer);
+      const closeNotice = () => {
+        state.notice = '';
+        repaint();
+      };
+      render(
+        state.notice ? <Notice text={state.notice} closeLabel={texts.close} onClose={closeNotice} /> : null,
+        noticeLayer,
+      );
       // A dialog is made modal once it is in the page; one that closes leaves the tree.
       for (const dialog of Array.from(root.querySelectorAll('dialog'))) {
         if (!dialog.open) dialog.showModal();
@@ -121,8 +140,12 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
       repaint();
       if (below !== wasBelow && isModal(wasBelow)) focusBack(focusBeforeBase, baseLayer);
       else if (isDoc(was) && !isDoc(view)) focusBack(focusBeforeDoc, baseLayer);
-      // A control drawn away under the visitor's focus (a decision made in the bar) hands it on too.
-      else if (active && !active.isConnected) focusBack(active, baseLayer);
+      // A control drawn away under the visitor's focus (a decision made in the bar): focus goes back to
+      // where it was before the banner, else to the page's start, never to <body> by accident.
+      else if (active && !active.isConnected) {
+        if (focusBeforeBanner && focusBeforeBanner.isConnected) focusBeforeBanner.focus();
+        else if (!focusBack(active, baseLayer)) focusPageStart(host);
+      }
     }
 
     const load = createDocumentLoader(config);
@@ -140,11 +163,20 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
         addEventListener('load', onLoad, { once: true, signal: life.signal });
       }
     };
+    const keepNotice = () => {
+      if (state.notice) keepWithdrawalNotice(config.cookie.name);
+    };
+    addEventListener('pagehide', keepNotice, { signal: life.signal });
     if (document.body) mount();
     else document.addEventListener('DOMContentLoaded', mount, { once: true, signal: life.signal });
 
     const offOpen = consent.on('open', ({ view }) => show(view));
     const offChange = consent.on('change', ({ event }) => {
+      if (event === 'withdraw') {
+        // Visible here, and on the next page if this one reloads before the visitor has closed it.
+        takeWithdrawalNotice(config.cookie.name);
+        state.notice = texts.withdrawn;
+      } else state.notice = '';
       show(null);
       // Once the dialog has closed (a modal dialog makes the rest inert), and anew each time, so that
       // the same words are announced again.
@@ -162,6 +194,7 @@ export function mountUI(options: MountOptions = {}): ConsentPlugin {
       offChange();
       render(null, baseLayer);
       render(null, topLayer);
+      render(null, noticeLayer);
       host.remove();
     };
   };

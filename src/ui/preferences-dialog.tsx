@@ -4,6 +4,7 @@ import { canGrant } from '../store/can-grant';
 import type { ConsentSnapshot } from '../store/consent-types';
 import { DocLinks } from './doc-links';
 import { DialogHead, Modal } from './modal';
+import { shownCategories } from './shown-categories';
 import { categoryLabel, categoryText, fill, localize } from './texts-for';
 import type { Texts } from './texts-ru';
 import type { UiProps } from './ui-state';
@@ -18,8 +19,17 @@ export function PreferencesDialog(props: UiProps) {
   const now = consent.get();
   const close = () => show(null);
   const { operator } = config;
+  const categories = [config.categories[0], ...shownCategories(consent)];
   const save = () => consent.set({ ...state.values }, { method: 'checkbox' });
   const withdraw = () => consent.withdraw({ method: 'button' });
+  // Before a first decision, buttons mode offers the banner's two answers here too.
+  const offerAll = !now.decided && config.mode === 'buttons';
+  const acceptAll = () =>
+    consent.accept(
+      categories.slice(1).map((category) => category.id),
+      { method: 'button' },
+    );
+  const declineAll = () => consent.decline({ method: 'button' });
   const anyGranted = config.optional.some((id) => now.categories[id]);
   const operatorName = [
     operator.name,
@@ -35,15 +45,19 @@ export function PreferencesDialog(props: UiProps) {
       <div class="bd">
         {now.gpc ? <p class="muted">{texts.gpc}</p> : null}
         <DocLinks {...props} />
-        {config.categories.map((category) => (
+        {categories.map((category) => (
           <CategorySwitch {...props} category={category} now={now} />
         ))}
         <p class="muted">{decisionLine(now, texts, lang)}</p>
         {operator.name ? <p class="muted">{fill(texts.operator, { name: operatorName })}</p> : null}
-        {operator.email ? <p class="muted">{fill(texts.withdrawBy, { email: operator.email })}</p> : null}
+        {operator.email ? <WithdrawBy template={texts.withdrawBy} email={operator.email} /> : null}
       </div>
       <div class="ft row" style={{ marginTop: '0' }}>
-        <button onClick={save}>{texts.save}</button>
+        {offerAll ? <button onClick={acceptAll}>{texts.acceptAll}</button> : null}
+        {offerAll ? <button onClick={declineAll}>{texts.declineAll}</button> : null}
+        <button class={offerAll ? 'alt' : undefined} onClick={save}>
+          {texts.save}
+        </button>
         {anyGranted ? (
           <button class="alt" onClick={withdraw}>
             {texts.withdraw}
@@ -115,4 +129,16 @@ function decisionLine(now: ConsentSnapshot, texts: Texts, lang: Lang): string {
   const date = new Date(now.time! * 1000).toLocaleString(lang);
   const withdrawn = now.event === 'withdraw' ? ` ${texts.withdrawn}` : '';
   return `${fill(texts.decidedOn, { date })}. ${fill(texts.receipt, { id: now.receiptId })}.${withdrawn}`;
+}
+
+/** «Отозвать согласие можно … письмом на {email}», the address as a mailto: link. */
+function WithdrawBy({ template, email }: { template: string; email: string }) {
+  const [before, after = ''] = template.split('{email}');
+  return (
+    <p class="muted">
+      {before}
+      <a href={`mailto:${email}`}>{email}</a>
+      {after}
+    </p>
+  );
 }

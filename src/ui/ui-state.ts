@@ -15,10 +15,8 @@ export interface UiState {
   ticked: Record<string, boolean>;
   /** Switches in the preferences, as the visitor set them. */
   values: Record<string, boolean>;
-  /** How many times «Принять» was pressed with nothing ticked: the hint is said anew each time. */
-  hints: number;
-  /** The hint's text: emptied, then said again, on each such press. */
-  hint: string;
+  /** A notice shown after a decision (a withdrawal), until the visitor closes it or opens a view. */
+  notice: string;
 }
 
 /** What every component gets. */

@@ -20,7 +20,7 @@ test.describe('the script tag slice', () => {
     await expect(region.getByRole('link', { name: 'Политика конфиденциальности' })).toBeVisible();
     const box = region.getByRole('checkbox').first();
     await expect(box).not.toBeChecked();
-    await expect(region.getByRole('button', { name: 'Принять', exact: true })).toBeVisible();
+    await expect(region.getByRole('button', { name: 'Принять выбранное', exact: true })).toBeVisible();
     await expect(region.getByRole('button', { name: 'Отклонить', exact: true })).toBeVisible();
     expect(await page.evaluate(() => typeof window.Soglasie?.accept)).toBe('function');
   });
@@ -43,7 +43,7 @@ test.describe('the script tag slice', () => {
     await expect(banner(page)).toBeVisible();
     expect(await runs(page)).toBe(0);
     await banner(page).getByRole('checkbox').first().check();
-    await banner(page).getByRole('button', { name: 'Принять', exact: true }).click();
+    await banner(page).getByRole('button', { name: 'Принять выбранное', exact: true }).click();
     await expect(banner(page)).toBeHidden();
     await expect.poll(() => runs(page)).toBe(1);
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));

@@ -34,7 +34,7 @@ test.describe('the npm build (ESM) in a browser', () => {
     await expect(banner(tab)).toBeVisible();
     expect(await tab.evaluate(() => typeof window.Soglasie)).toBe('undefined');
     await banner(tab).getByRole('checkbox', { name: 'Analytics' }).check();
-    await banner(tab).getByRole('button', { name: 'Accept', exact: true }).click();
+    await banner(tab).getByRole('button', { name: 'Accept selected', exact: true }).click();
     await expect(banner(tab)).toBeHidden();
     await expect.poll(() => tab.evaluate(() => (window as { __runs?: number }).__runs)).toBe(1);
     await expect

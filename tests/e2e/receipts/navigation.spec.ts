@@ -9,7 +9,7 @@ const plain = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title
 async function clickAccept(page: Page): Promise<string> {
   const region = banner(page);
   await region.getByRole('checkbox').first().check();
-  await region.getByRole('button', { name: 'Принять', exact: true }).click();
+  await region.getByRole('button', { name: 'Принять выбранное', exact: true }).click();
   return page.evaluate(() => window.Soglasie!.get().receiptId as string);
 }
 
