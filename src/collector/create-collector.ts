@@ -10,6 +10,8 @@ import { postReceipt } from './post-receipt';
 import { discardBody } from './read-body';
 import type { ReceiptStore } from './receipt-store';
 import { sendJson } from './send-json';
+import { StoreUnavailableError } from './store-unavailable';
+import { answerHealth } from './health-route';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions extends StoreChoice {
@@ -27,6 +29,8 @@ export interface CollectorOptions extends StoreChoice {
   basePath?: string;
   /** Body size limit in bytes (default 16 KiB). */
   maxBodyBytes?: number;
+  /** Path of the token-free health check for load balancers (default `/health`); `false` turns it off. */
+  healthPath?: string | false;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -92,12 +96,18 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   if (!['full', 'truncated', 'none'].includes(settings.ip))
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
+  const healthPath = options.healthPath ?? '/health';
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    const matched = matchRoute(q < 0 ? raw : raw.slice(0, q), base);
+    const path = q < 0 ? raw : raw.slice(0, q);
+    if (path === healthPath && (req.method === 'GET' || req.method === 'HEAD')) {
+      discardBody(req);
+      return answerHealth(store, res);
+    }
+    const matched = matchRoute(path, base);
     if (!matched) {
       if (next) return next();
       discardBody(req);
@@ -124,8 +134,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const handler: CollectorHandler = (req, res, next) => {
     route(req, res, next).catch((error: unknown) => {
       onError(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else if (error instanceof StoreUnavailableError)
+        sendJson(res, 503, { error: 'receipt store unavailable, retry later' }, { 'retry-after': '5' });
+      else sendJson(res, 500, { error: 'internal error' });
     });
   };
 

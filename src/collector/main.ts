@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { IpMode } from './client-ip';
 import { createCollector } from './create-collector';
 import { originProblem } from './cors';
-import { openStore } from './open-store';
+import { openStore, type StoreChoice } from './open-store';
 import { verifyChain } from './verify-chain';
 
 /** Where the CLI writes; tests pass their own. */
@@ -36,6 +36,10 @@ export const USAGE = `Usage:
                  without it the read side is off
   --ip MODE      client IP kept: full, truncated (default; /24, /48) or none
   --trust-proxy  take the client IP from X-Forwarded-For (behind your own proxy)
+  --table NAME   table of the receipts (default soglasie_receipts; the head is NAME_head)
+  --pg-timeout MS          longest a PostgreSQL statement may take (default 5000); past it the
+                           request gets 503 with Retry-After and nothing of it is stored
+  --pg-connect-timeout MS  longest wait for a PostgreSQL connection (default 5000)
 verify walks the hash chain and exits 1 at the first broken link.`;
 
 const defaultIo: CliIo = {
@@ -66,6 +70,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
         token: { type: 'string' },
         ip: { type: 'string', default: 'truncated' },
         'trust-proxy': { type: 'boolean', default: false },
+        table: { type: 'string' },
+        'pg-timeout': { type: 'string', default: '5000' },
+        'pg-connect-timeout': { type: 'string', default: '5000' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -86,7 +93,16 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
   if (positionals.length > 1 || (command !== 'serve' && command !== 'verify'))
     return usage(`unknown command: ${positionals.join(' ')}`);
   if (values.db !== undefined && values.pg !== undefined) return usage('use either --db or --pg');
-  const choice = values.pg !== undefined ? { pg: values.pg } : { db: values.db ?? './receipts.sqlite' };
+  const statementTimeoutMs = Number(values['pg-timeout']);
+  const connectTimeoutMs = Number(values['pg-connect-timeout']);
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1)
+    return usage(`--pg-timeout: expected milliseconds, got ${values['pg-timeout']}`);
+  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 1)
+    return usage(`--pg-connect-timeout: expected milliseconds, got ${values['pg-connect-timeout']}`);
+  const choice: StoreChoice =
+    values.pg !== undefined
+      ? { pg: { url: values.pg, statementTimeoutMs, connectTimeoutMs }, table: values.table }
+      : { db: values.db ?? './receipts.sqlite', table: values.table };
 
   if (command === 'verify') return verify(choice, io);
 
@@ -147,7 +163,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
   };
 }
 
-async function verify(choice: { db?: string; pg?: string }, io: CliIo): Promise<CliResult> {
+async function verify(choice: StoreChoice, io: CliIo): Promise<CliResult> {
   // Opening creates a missing file: a mistyped path would be reported as an intact, empty chain.
   const file = choice.pg === undefined ? (choice.db ?? './receipts.sqlite') : undefined;
   if (file && !existsSync(file)) {

@@ -43,6 +43,11 @@ export interface ListQuery {
   cursor?: number;
   order?: 'asc' | 'desc';
   limit: number;
+  /**
+   * Also return rows the chain head does not cover. Only `verifyChain` asks
+   * for them (to name them); the read side never serves them.
+   */
+  uncovered?: boolean;
 }
 
 /** The store's own record of the chain's end, kept apart from the rows so a deleted tail shows. */
@@ -65,7 +70,9 @@ export interface ChainHead {
 export interface ReceiptStore {
   /** Store a receipt (idempotent by receiptId) and extend the chain. */
   append(input: AppendInput): Promise<AppendResult>;
+  /** A receipt the chain head covers; undefined for unknown or uncovered ones. */
   get(receiptId: string): Promise<StoredReceipt | undefined>;
+  /** Rows the chain head covers (plus uncovered ones with `uncovered: true`). */
   list(query: ListQuery): Promise<StoredReceipt[]>;
   head(): Promise<ChainHead>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from './chain-hash';
 import { loadOptionalModule } from './load-optional-module';
 import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import { unavailableOnError } from './store-unavailable';
 import { tableName } from './table-name';
 
 /** Options of {@link openSqliteStore}. */
@@ -91,6 +92,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
 
   const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash';
   const byReceiptId = db.prepare<[string], Row>(`SELECT ${columns} FROM ${table} WHERE receipt_id = ?`);
+  // Rows past the head were not written by the collector: the read side does not serve them.
+  const covered = `id <= (SELECT last_id FROM ${head} WHERE one = 1)`;
+  const coveredByReceiptId = db.prepare<[string], Row>(
+    `SELECT ${columns} FROM ${table} WHERE receipt_id = ? AND ${covered}`,
+  );
   const readHead = db.prepare<[], HeadRow>(`SELECT last_id, last_hash, count FROM ${head} WHERE one = 1`);
   const insert = db.prepare(
     `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
@@ -140,6 +146,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     if (query.from !== undefined) where.push('received_at >= ?');
     if (query.to !== undefined) where.push('received_at < ?');
     if (query.cursor !== undefined) where.push(desc ? 'id < ?' : 'id > ?');
+    if (!query.uncovered) where.push(covered);
     const sql = `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT ?`;
     let statement = listStatements.get(sql);
@@ -148,31 +155,42 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   };
 
   return {
-    async append(input) {
-      return appendTx.immediate(input);
+    // A busy, full or failing disk is a fault of this request (503), not of the process.
+    append(input) {
+      return unavailableOnError('append', async () => appendTx.immediate(input));
     },
-    async get(receiptId) {
-      const row = byReceiptId.get(receiptId);
-      return row && toStored(row);
+    get(receiptId) {
+      return unavailableOnError('get', async () => {
+        const row = coveredByReceiptId.get(receiptId);
+        return row && toStored(row);
+      });
     },
-    async list(query) {
-      const params: unknown[] = [];
-      if (query.subjectId !== undefined) params.push(query.subjectId);
-      if (query.from !== undefined) params.push(query.from);
-      if (query.to !== undefined) params.push(query.to);
-      if (query.cursor !== undefined) params.push(query.cursor);
-      params.push(query.limit);
-      return listStatement(query)
-        .all(...params)
-        .map(toStored);
+    list(query) {
+      return unavailableOnError('list', async () => listRows(query));
     },
-    async head(): Promise<ChainHead> {
-      const row = readHead.get();
-      if (!row) throw new Error(`${head} row is missing`);
-      return { lastId: row.last_id, lastHash: row.last_hash, count: row.count };
+    head() {
+      return unavailableOnError('head', async () => readChainHead());
     },
     async close() {
       if (db.open) db.close();
     },
   };
+
+  function listRows(query: ListQuery): StoredReceipt[] {
+    const params: unknown[] = [];
+    if (query.subjectId !== undefined) params.push(query.subjectId);
+    if (query.from !== undefined) params.push(query.from);
+    if (query.to !== undefined) params.push(query.to);
+    if (query.cursor !== undefined) params.push(query.cursor);
+    params.push(query.limit);
+    return listStatement(query)
+      .all(...params)
+      .map(toStored);
+  }
+
+  function readChainHead(): ChainHead {
+    const row = readHead.get();
+    if (!row) throw new Error(`${head} row is missing`);
+    return { lastId: row.last_id, lastHash: row.last_hash, count: row.count };
+  }
 }

@@ -24,7 +24,7 @@ function rowProblem(row: StoredReceipt, expectedPrev: string, previousId: number
   if (row.prevHash !== expectedPrev) {
     return previousId === null
       ? 'prev_hash is not the genesis hash: an earlier receipt was deleted or the row was edited'
-      : `prev_hash does not match the hash of row ${previousId}: a receipt in between was deleted or the row was edited`;
+      : `prev_hash does not match the hash of row ${previousId}: a receipt in between was deleted, this row was inserted, or it was edited`;
   }
   let receipt: { receiptId?: unknown; subjectId?: unknown };
   try {
@@ -43,9 +43,10 @@ function rowProblem(row: StoredReceipt, expectedPrev: string, previousId: number
 
 /**
  * Walk the hash chain in insertion order and report the first broken link:
- * an edited row, a deleted row (the next row's prev_hash no longer matches)
- * or a deleted tail (the chain head records more rows than exist).
- * Safe on a live database: rows appended after the walk starts are ignored.
+ * an edited or inserted row, a deleted row (the next row's prev_hash no
+ * longer matches), a deleted tail (the chain head records more rows than
+ * exist), or rows after the head that it does not account for.
+ * Safe on a live database: rows the collector appends meanwhile are not reported.
  *
  * @example
  * const report = await verifyChain(store);
@@ -67,7 +68,7 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
   });
 
   walk: for (;;) {
-    const rows = await store.list({ order: 'asc', limit: batchSize, cursor });
+    const rows = await store.list({ order: 'asc', limit: batchSize, cursor, uncovered: true });
     for (const row of rows) {
       if (head.lastId === null) return broken(row.id, 'row exists but the chain head records an empty chain');
       if (row.id > head.lastId) break walk;
@@ -89,5 +90,26 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
         : 'the chain head does not match the last row: the head or the last row was edited';
     return broken(id, reason);
   }
+  const extra = await uncoveredRows(store, head.lastId);
+  if (extra.length > 0) {
+    const shown = extra.slice(0, 10).join(', ');
+    const more = extra.length > 10 ? ` and ${extra.length - 10} more` : '';
+    return broken(
+      extra[0]!,
+      `row(s) ${shown}${more} after the chain head (row ${head.lastId ?? 'none'}) are not covered by it: added outside the collector`,
+    );
+  }
   return { ok: true, checked, lastHash: expected };
+}
+
+/**
+ * Ids of rows past `lastId` that the head does not cover. Rows are read
+ * before the head is read again: a row the collector appended meanwhile is
+ * covered by that newer head, so only rows nobody chained are left.
+ */
+async function uncoveredRows(store: ReceiptStore, lastId: number | null): Promise<number[]> {
+  const after = await store.list({ order: 'asc', limit: 1000, cursor: lastId ?? 0, uncovered: true });
+  if (after.length === 0) return [];
+  const now = await store.head();
+  return after.filter((row) => now.lastId === null || row.id > now.lastId).map((row) => row.id);
 }
