@@ -17,8 +17,14 @@ import { answerHealth } from './health-route';
 export interface CollectorOptions extends StoreChoice {
   /** A ready store; takes precedence over `db`/`pg` and is not closed by `close()`. */
   store?: ReceiptStore;
-  /** Origins allowed to call from browsers (CORS); `'*'` allows any. */
+  /**
+   * Origins allowed to post (a POST from another origin gets 403, a receipt
+   * whose `page` is elsewhere 400) and to call from browsers (CORS); `'*'`
+   * or none allows any.
+   */
   origins?: readonly string[];
+  /** With `origins` listed, also accept POSTs without an Origin header (server-to-server); default false. */
+  allowNoOrigin?: boolean;
   /** Bearer token of the read side; without it the read side answers 404. */
   token?: string;
   /** How much of the client IP to keep (default `truncated`). */
@@ -92,6 +98,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     ip: options.ip ?? 'truncated',
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+    origins: options.origins ?? [],
+    allowNoOrigin: options.allowNoOrigin ?? false,
   };
   if (!['full', 'truncated', 'none'].includes(settings.ip))
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);

@@ -23,15 +23,23 @@ export interface CliResult {
 /** The `--help` text. */
 export const USAGE = `Usage:
   soglasie-collector [--db PATH | --pg URL] [--port 8787] [--host 127.0.0.1]
-                     [--origin URL]... [--token TOKEN] [--ip full|truncated|none] [--trust-proxy]
+                     [--origin URL]... [--allow-no-origin] [--token TOKEN]
+                     [--ip full|truncated|none] [--trust-proxy] [--table NAME]
+                     [--pg-timeout MS] [--pg-connect-timeout MS]
   soglasie-collector verify [--db PATH | --pg URL]
 
   --db PATH      SQLite file (default ./receipts.sqlite)
   --pg URL       PostgreSQL connection URL instead of SQLite
   --port N       port to listen on (default 8787; 0 picks a free one)
   --host ADDR    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  --origin URL   site origin allowed to post and read from browsers (CORS), exactly as browsers send
-                 it: https://shop.example, no path or trailing slash; repeat for more, '*' for any
+  --origin URL   site origin allowed to post, exactly as browsers send it: https://shop.example,
+                 no path or trailing slash; repeat for more, '*' for any. A POST from another
+                 origin gets 403 and is not stored; a receipt whose page is on another origin
+                 gets 400. Browsers on these origins may read the answers (CORS). Without
+                 --origin anyone may post and no browser may read the answers
+  --allow-no-origin
+                 with --origin, also accept POSTs without an Origin header (your own servers;
+                 browsers always send one)
   --token TOKEN  bearer token for the read side (or env SOGLASIE_COLLECTOR_TOKEN);
                  without it the read side is off
   --ip MODE      client IP kept: full, truncated (default; /24, /48) or none
@@ -71,6 +79,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
         ip: { type: 'string', default: 'truncated' },
         'trust-proxy': { type: 'boolean', default: false },
         table: { type: 'string' },
+        'allow-no-origin': { type: 'boolean', default: false },
         'pg-timeout': { type: 'string', default: '5000' },
         'pg-connect-timeout': { type: 'string', default: '5000' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -118,6 +127,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
     collector = await createCollector({
       ...choice,
       origins: values.origin,
+      allowNoOrigin: values['allow-no-origin'],
       token: values.token ?? process.env.SOGLASIE_COLLECTOR_TOKEN,
       ip: values.ip as IpMode,
       trustProxy: values['trust-proxy'],

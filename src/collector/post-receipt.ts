@@ -6,6 +6,7 @@ import type { ReceiptStore } from './receipt-store';
 import { discardBody, readBody } from './read-body';
 import { sendJson } from './send-json';
 import { validateReceipt } from './validate-receipt';
+import { pageOriginProblem, writeOriginProblem } from './write-origin';
 
 /** What the POST route needs from the collector's options. */
 export interface PostReceiptSettings {
@@ -13,6 +14,10 @@ export interface PostReceiptSettings {
   ip: IpMode;
   trustProxy: boolean;
   maxBodyBytes: number;
+  /** Origins allowed to post; empty or `'*'` for any. */
+  origins: readonly string[];
+  /** With origins listed, also accept POSTs that carry no Origin header (servers, not browsers). */
+  allowNoOrigin: boolean;
 }
 
 const MAX_USER_AGENT = 512;
@@ -31,6 +36,12 @@ export async function postReceipt(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const refused = writeOriginProblem(req.headers.origin, settings.origins, settings.allowNoOrigin);
+  if (refused) {
+    discardBody(req);
+    sendJson(res, 403, { error: refused });
+    return;
+  }
   if (!isReceiptContentType(req.headers['content-type'])) {
     discardBody(req);
     sendJson(res, 415, { error: 'Content-Type must be application/json or text/plain in UTF-8' });
@@ -60,6 +71,11 @@ export async function postReceipt(
   const checked = validateReceipt(value);
   if (!checked.ok) {
     sendJson(res, 400, { error: checked.reason });
+    return;
+  }
+  const pageProblem = pageOriginProblem(checked.receipt.page, settings.origins);
+  if (pageProblem) {
+    sendJson(res, 400, { error: pageProblem });
     return;
   }
   const userAgent = req.headers['user-agent'];
