@@ -6,7 +6,10 @@ import type { IpMode } from './client-ip';
 import { createCollector } from './create-collector';
 import { originProblem } from './cors';
 import { openStore, type StoreChoice } from './open-store';
+import { declaredTooLarge } from './read-body';
 import { verifyChain } from './verify-chain';
+
+const MAX_BODY_BYTES = 16 * 1024;
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -131,6 +134,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
       token: values.token ?? process.env.SOGLASIE_COLLECTOR_TOKEN,
       ip: values.ip as IpMode,
       trustProxy: values['trust-proxy'],
+      maxBodyBytes: MAX_BODY_BYTES,
     });
   } catch (error) {
     io.err(`cannot open the store: ${(error as Error).message}`);
@@ -138,6 +142,16 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
   }
   // Bounded request time: a client trickling its body cannot hold a socket forever.
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 }, collector.handler);
+  // A client that asks before sending (Expect: 100-continue) learns at once that a huge body is refused.
+  server.on('checkContinue', (req, res) => {
+    if (declaredTooLarge(req, MAX_BODY_BYTES)) {
+      res.writeHead(413, { connection: 'close', 'content-length': '0' });
+      res.end();
+      return;
+    }
+    res.writeContinue();
+    collector.handler(req, res);
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -3,7 +3,8 @@ import { canonicalJson } from './canonical-json';
 import { clientAddress, reduceIp, type IpMode } from './client-ip';
 import { isReceiptContentType } from './content-type';
 import type { ReceiptStore } from './receipt-store';
-import { discardBody, readBody } from './read-body';
+import { declaredTooLarge, discardBody, readBody } from './read-body';
+import { headerText } from './header-text';
 import { sendJson } from './send-json';
 import { validateReceipt } from './validate-receipt';
 import { pageOriginProblem, writeOriginProblem } from './write-origin';
@@ -47,6 +48,11 @@ export async function postReceipt(
     sendJson(res, 415, { error: 'Content-Type must be application/json or text/plain in UTF-8' });
     return;
   }
+  if (declaredTooLarge(req, settings.maxBodyBytes)) {
+    // Refused before reading a byte; the connection is closed, not drained.
+    sendJson(res, 413, { error: `body larger than ${settings.maxBodyBytes} bytes` }, { connection: 'close' });
+    return;
+  }
   const body = await readBody(req, settings.maxBodyBytes);
   if (!body.ok) {
     if ('tooLarge' in body) sendJson(res, 413, { error: `body larger than ${settings.maxBodyBytes} bytes` });
@@ -83,7 +89,7 @@ export async function postReceipt(
     receipt: checked.receipt,
     receiptJson: canonicalJson(checked.receipt),
     ip: reduceIp(clientAddress(req, settings.trustProxy), settings.ip),
-    userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null,
+    userAgent: userAgent ? Array.from(headerText(userAgent)).slice(0, MAX_USER_AGENT).join('') : null,
   });
   sendJson(res, created ? 201 : 200, { id: record.id, receiptId: record.receiptId, hash: record.hash });
 }
