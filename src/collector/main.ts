@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { IpMode } from './client-ip';
 import { createCollector } from './create-collector';
 import { originProblem } from './cors';
-import { openStore, type StoreChoice } from './open-store';
+import type { StoreChoice } from './open-store';
 import { declaredTooLarge } from './read-body';
-import { verifyChain } from './verify-chain';
+import { headCommand, verifyCommand } from './cli-commands';
+import { startHeadSigner } from './head-signer';
+import { loadSigningKey } from './signed-head';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -29,7 +32,9 @@ export const USAGE = `Usage:
                      [--origin URL]... [--allow-no-origin] [--token TOKEN]
                      [--ip full|truncated|none] [--trust-proxy] [--table NAME]
                      [--pg-timeout MS] [--pg-connect-timeout MS]
-  soglasie-collector verify [--db PATH | --pg URL]
+                     [--signing-key KEY.pem [--heads-dir ./heads] [--head-interval 3600]]
+  soglasie-collector verify [--db PATH | --pg URL] [--head FILE [--public-key PUB.pem]]
+  soglasie-collector head [--db PATH | --pg URL] --signing-key KEY.pem
 
   --db PATH      SQLite file (default ./receipts.sqlite)
   --pg URL       PostgreSQL connection URL instead of SQLite
@@ -51,7 +56,15 @@ export const USAGE = `Usage:
   --pg-timeout MS          longest a PostgreSQL statement may take (default 5000); past it the
                            request gets 503 with Retry-After and nothing of it is stored
   --pg-connect-timeout MS  longest wait for a PostgreSQL connection (default 5000)
-verify walks the hash chain and exits 1 at the first broken link.`;
+  --signing-key KEY.pem   Ed25519 private key (openssl genpkey -algorithm ed25519 -out KEY.pem):
+                          sign the chain head at start and every --head-interval seconds
+                          (default 3600) into --heads-dir (default ./heads); copy those
+                          files off the machine
+  --head FILE             (verify) also check the chain against a signed head kept elsewhere:
+                          a rewound or recomputed chain fails
+  --public-key PUB.pem    (verify) the key the head must be signed with (default: the one in FILE)
+verify walks the hash chain and exits 1 at the first broken link.
+head prints the current chain head, signed, as JSON (keep it outside the database).`;
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -85,6 +98,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
         'allow-no-origin': { type: 'boolean', default: false },
         'pg-timeout': { type: 'string', default: '5000' },
         'pg-connect-timeout': { type: 'string', default: '5000' },
+        head: { type: 'string' },
+        'public-key': { type: 'string' },
+        'signing-key': { type: 'string' },
+        'heads-dir': { type: 'string', default: './heads' },
+        'head-interval': { type: 'string', default: '3600' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -102,7 +120,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
     io.err(`${message}\n\n${USAGE}`);
     return { exitCode: 2 };
   };
-  if (positionals.length > 1 || (command !== 'serve' && command !== 'verify'))
+  if (positionals.length > 1 || !['serve', 'verify', 'head'].includes(command))
     return usage(`unknown command: ${positionals.join(' ')}`);
   if (values.db !== undefined && values.pg !== undefined) return usage('use either --db or --pg');
   const statementTimeoutMs = Number(values['pg-timeout']);
@@ -116,7 +134,21 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
       ? { pg: { url: values.pg, statementTimeoutMs, connectTimeoutMs }, table: values.table }
       : { db: values.db ?? './receipts.sqlite', table: values.table };
 
-  if (command === 'verify') return verify(choice, io);
+  if (command === 'verify') return verifyCommand(choice, { head: values.head, publicKey: values['public-key'] }, io);
+  let signingKey: KeyObject | undefined;
+  if (values['signing-key'] !== undefined) {
+    try {
+      signingKey = loadSigningKey(readFileSync(values['signing-key'], 'utf8'));
+    } catch (error) {
+      return usage(`--signing-key: ${(error as Error).message}`);
+    }
+  }
+  if (command === 'head') {
+    if (!signingKey) return usage('head needs --signing-key');
+    return headCommand(choice, signingKey, io);
+  }
+  const headInterval = Number(values['head-interval']);
+  if (!(headInterval > 0)) return usage(`--head-interval: expected seconds, got ${values['head-interval']}`);
 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(`--port: expected 0-65535, got ${values.port}`);
@@ -172,11 +204,21 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
     `soglasie collector listening on ${url}/receipts (${values.pg !== undefined ? 'PostgreSQL' : `SQLite ${choice.db}`})`,
   );
   if (!values.token && !process.env.SOGLASIE_COLLECTOR_TOKEN) io.out('read side disabled (no --token)');
+  const signer = signingKey
+    ? startHeadSigner({
+        store: collector.store,
+        key: signingKey,
+        dir: values['heads-dir'],
+        intervalMs: headInterval * 1000,
+        report: io.out,
+      })
+    : undefined;
   return {
     exitCode: 0,
     server: {
       url,
       async close() {
+        signer?.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
@@ -185,33 +227,4 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<CliRe
       },
     },
   };
-}
-
-async function verify(choice: StoreChoice, io: CliIo): Promise<CliResult> {
-  // Opening creates a missing file: a mistyped path would be reported as an intact, empty chain.
-  const file = choice.pg === undefined ? (choice.db ?? './receipts.sqlite') : undefined;
-  if (file && !existsSync(file)) {
-    io.err(`no such database file: ${file}`);
-    return { exitCode: 2 };
-  }
-  let store;
-  try {
-    store = await openStore(choice);
-  } catch (error) {
-    io.err(`cannot open the store: ${(error as Error).message}`);
-    return { exitCode: 2 };
-  }
-  try {
-    const report = await verifyChain(store);
-    if (report.ok) {
-      io.out(`chain intact: ${report.checked} receipt(s), head ${report.lastHash}`);
-      return { exitCode: 0 };
-    }
-    io.err(
-      `chain BROKEN at row ${report.broken!.id}: ${report.broken!.reason} (${report.checked} receipt(s) verified before it)`,
-    );
-    return { exitCode: 1 };
-  } finally {
-    await store.close();
-  }
 }

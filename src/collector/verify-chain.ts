@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonical-json';
 import { chainHash, GENESIS_HASH } from './chain-hash';
-import type { ReceiptStore, StoredReceipt } from './receipt-store';
+import type { ChainHead, ReceiptStore, StoredReceipt } from './receipt-store';
 
 /** The first broken link found by {@link verifyChain}. */
 export interface ChainBreak {
@@ -47,12 +47,20 @@ function rowProblem(row: StoredReceipt, expectedPrev: string, previousId: number
  * longer matches), a deleted tail (the chain head records more rows than
  * exist), or rows after the head that it does not account for.
  * Safe on a live database: rows the collector appends meanwhile are not reported.
+ * With `anchor` (a head signed earlier and kept elsewhere), the chain must
+ * still hold that head's last row, with its hash, at its position: a rewound
+ * or recomputed chain fails even when it is consistent in itself.
  *
  * @example
  * const report = await verifyChain(store);
  * if (!report.ok) console.error(`broken at row ${report.broken!.id}: ${report.broken!.reason}`);
  */
-export async function verifyChain(store: ReceiptStore, options: { batchSize?: number } = {}): Promise<ChainReport> {
+export async function verifyChain(
+  store: ReceiptStore,
+  options: { batchSize?: number; anchor?: ChainHead } = {},
+): Promise<ChainReport> {
+  const anchor = options.anchor;
+  let anchorSeen = anchor === undefined || anchor.lastId === null;
   const batchSize = options.batchSize ?? 1000;
   // The head is read first: it is the snapshot the walk is checked against.
   const head = await store.head();
@@ -77,6 +85,14 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
       expected = row.hash;
       previousId = row.id;
       checked++;
+      if (anchor && row.id === anchor.lastId) {
+        if (row.hash !== anchor.lastHash || checked !== anchor.count)
+          return broken(
+            row.id,
+            `row ${row.id} is not what the signed head recorded (hash ${anchor.lastHash}, receipt number ${anchor.count}): the chain was recomputed`,
+          );
+        anchorSeen = true;
+      }
     }
     if (rows.length < batchSize) break;
     cursor = rows[rows.length - 1]!.id;
@@ -89,6 +105,12 @@ export async function verifyChain(store: ReceiptStore, options: { batchSize?: nu
         ? `${head.count - checked} receipt(s) missing at the end of the chain: the head records row ${head.lastId} as last`
         : 'the chain head does not match the last row: the head or the last row was edited';
     return broken(id, reason);
+  }
+  if (!anchorSeen) {
+    return broken(
+      anchor!.lastId!,
+      `row ${anchor!.lastId} of the signed head is not in the chain: the chain was rewound or rewritten`,
+    );
   }
   const extra = await uncoveredRows(store, head.lastId);
   if (extra.length > 0) {
