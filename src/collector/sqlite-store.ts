@@ -48,7 +48,8 @@ function toStored(row: Row): StoredReceipt {
 /**
  * Open (and migrate) a SQLite receipt store using better-sqlite3, loaded
  * lazily. WAL mode; appends run in `BEGIN IMMEDIATE` transactions so
- * several processes on one file still keep a single chain.
+ * several processes on one file still keep a single chain, and appends that
+ * arrive together share one transaction (group commit).
  *
  * @example
  * const store = await openSqliteStore({ path: './receipts.sqlite' });
@@ -104,7 +105,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   );
   const moveHead = db.prepare(`UPDATE ${head} SET last_id = ?, last_hash = ?, count = count + 1 WHERE one = 1`);
 
-  const appendTx = db.transaction((input: AppendInput): AppendResult => {
+  const appendOne = (input: AppendInput): AppendResult => {
     const existing = byReceiptId.get(input.receipt.receiptId);
     if (existing) return { record: toStored(existing), created: false };
     const current = readHead.get();
@@ -136,7 +137,27 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       hash,
     };
     return { record, created: true };
-  });
+  };
+  // Group commit: every append queued while the previous commit ran shares one
+  // transaction and one fsync. Each caller is answered only after that commit.
+  const appendBatch = db.transaction((inputs: AppendInput[]): AppendResult[] => inputs.map(appendOne));
+  let queue: { input: AppendInput; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    try {
+      const results = appendBatch.immediate(batch.map((item) => item.input));
+      batch.forEach((item, index) => item.resolve(results[index]!));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
+  const enqueue = (input: AppendInput): Promise<AppendResult> =>
+    new Promise((resolve, reject) => {
+      queue.push({ input, resolve, reject });
+      // The first append of a round schedules the commit; the rest of this turn's requests join it.
+      if (queue.length === 1) setImmediate(flush);
+    });
 
   const listStatements = new Map<string, BetterSqlite3.Statement<unknown[], Row>>();
   const listStatement = (query: ListQuery): BetterSqlite3.Statement<unknown[], Row> => {
@@ -157,7 +178,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   return {
     // A busy, full or failing disk is a fault of this request (503), not of the process.
     append(input) {
-      return unavailableOnError('append', async () => appendTx.immediate(input));
+      return unavailableOnError('append', () => enqueue(input));
     },
     get(receiptId) {
       return unavailableOnError('get', async () => {
@@ -172,6 +193,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       return unavailableOnError('head', async () => readChainHead());
     },
     async close() {
+      // Appends already queued are committed before the file closes.
+      if (queue.length > 0) flush();
       if (db.open) db.close();
     },
   };
