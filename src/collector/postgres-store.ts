@@ -1,7 +1,8 @@
-import { chainHash, GENESIS_HASH } from './chain-hash';
+import { GENESIS_HASH } from './chain-hash';
 import { loadOptionalModule } from './load-optional-module';
 import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
 import { unavailableOnError } from './store-unavailable';
+import { createSequencer } from './postgres-sequencer';
 import { tableName } from './table-name';
 
 /** The part of a `pg` client the store uses (structural, so `pg` types stay optional). */
@@ -50,8 +51,9 @@ interface Row {
   ip: string | null;
   user_agent: string | null;
   receipt: string;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  seq: string | null;
 }
 
 // pg returns BIGINT as strings; ids and epoch-ms fit safely in a double.
@@ -64,8 +66,10 @@ function toStored(row: Row): StoredReceipt {
     ip: row.ip,
     userAgent: row.user_agent,
     receiptJson: row.receipt,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    // Only rows with a place in the chain are handed out (the read side and verify ask for those).
+    prevHash: row.prev_hash ?? '',
+    hash: row.hash ?? '',
+    position: row.seq === null ? undefined : Number(row.seq),
   };
 }
 
@@ -151,6 +155,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           prev_hash TEXT NOT NULL,
           hash TEXT NOT NULL
         )`);
+      // Receipts are stored first (seq, prev_hash, hash empty) and linked by the sequencer.
+      await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS seq BIGINT`);
+      await client.query(`ALTER TABLE ${table} ALTER COLUMN prev_hash DROP NOT NULL`);
+      await client.query(`ALTER TABLE ${table} ALTER COLUMN hash DROP NOT NULL`);
+      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_seq ON ${table} (seq)`);
+      await client.query(`CREATE INDEX IF NOT EXISTS ${table}_unlinked ON ${table} (id) WHERE seq IS NULL`);
+      // Tables from before the sequencer: their rows were linked in id order.
+      await client.query(
+        `UPDATE ${table} SET seq = numbered.n
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${table} WHERE hash IS NOT NULL AND seq IS NULL) numbered
+         WHERE ${table}.id = numbered.id AND NOT EXISTS (SELECT 1 FROM ${table} WHERE seq IS NOT NULL)`,
+      );
       await client.query(`CREATE INDEX IF NOT EXISTS ${table}_subject ON ${table} (subject_id, id)`);
       await client.query(`CREATE INDEX IF NOT EXISTS ${table}_received ON ${table} (received_at, id)`);
       await client.query(`
@@ -170,10 +186,21 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
 
-  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash';
+  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash, seq';
   const selectByReceiptId = `SELECT ${columns} FROM ${table} WHERE receipt_id = $1`;
   // Rows past the head were not written by the collector: the read side does not serve them.
-  const covered = `id <= (SELECT last_id FROM ${head} WHERE one = 1)`;
+  const covered = `seq <= (SELECT count FROM ${head} WHERE one = 1)`;
+  const sequencer = createSequencer({
+    pool: db,
+    table,
+    head,
+    inTransaction: (work) => inTransaction(db, work),
+  });
+  // Receipts a crashed process stored but never linked get their place now.
+  await unavailableOnError('link', () => sequencer.linkNow()).catch(async (error: unknown) => {
+    if (ownsPool) await db.end().catch(() => undefined);
+    throw error;
+  });
   let closed = false;
 
   return {
@@ -189,6 +216,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     head() {
       return unavailableOnError('head', () => readHead());
     },
+    chainOrder: 'position',
     async close() {
       if (closed) return;
       closed = true;
@@ -197,52 +225,44 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   };
 
   async function append(input: AppendInput): Promise<AppendResult> {
-    // Fast path for retries: no lock needed to see an already stored receipt.
-    const seen = await db.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
-    if (seen.rows[0]) return { record: toStored(seen.rows[0]), created: false };
-    return inTransaction(db, async (client) => {
-      const locked = await client.query<{ last_hash: string }>(
-        `SELECT last_hash FROM ${head} WHERE one = 1 FOR UPDATE`,
-      );
-      const prevHash = locked.rows[0]?.last_hash;
-      if (prevHash === undefined) throw new Error(`${head} row is missing`);
-      // Re-check under the lock: a concurrent identical post may have won.
-      const existing = await client.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
-      if (existing.rows[0]) return { record: toStored(existing.rows[0]), created: false };
-      const receivedAt = Date.now();
-      const hash = chainHash(prevHash, input.receiptJson, receivedAt);
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          input.receipt.receiptId,
-          input.receipt.subjectId,
-          receivedAt,
-          input.ip,
-          input.userAgent,
-          input.receiptJson,
-          prevHash,
-          hash,
-        ],
-      );
-      const id = Number(inserted.rows[0]!.id);
-      await client.query(`UPDATE ${head} SET last_id = $1, last_hash = $2, count = count + 1 WHERE one = 1`, [
-        id,
-        hash,
-      ]);
-      const record: StoredReceipt = {
-        id,
-        receiptId: input.receipt.receiptId,
-        subjectId: input.receipt.subjectId,
-        receivedAt,
-        ip: input.ip,
-        userAgent: input.userAgent,
-        receiptJson: input.receiptJson,
-        prevHash,
-        hash,
-      };
-      return { record, created: true };
-    });
+    // Stored durably first (one statement, one commit), then linked by the sequencer in a batch.
+    const receivedAt = Date.now();
+    // An explicit transaction, not one autocommitted statement: if we give up waiting (a frozen
+    // server) the INSERT may still run when the server wakes, but without our COMMIT it is undone.
+    const inserted = await inTransaction(db, (client) =>
+      client.query<{ id: string }>(
+        `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (receipt_id) DO NOTHING RETURNING id`,
+        [input.receipt.receiptId, input.receipt.subjectId, receivedAt, input.ip, input.userAgent, input.receiptJson],
+      ),
+    );
+    if (!inserted.rows[0]) {
+      // A repeated receiptId: answer with the stored row once it has its place.
+      const existing = await db.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
+      const row = existing.rows[0];
+      if (!row) throw new Error(`receipt ${input.receipt.receiptId} vanished`);
+      const record = toStored(row);
+      if (row.seq === null) {
+        const link = await sequencer.linked(record.id);
+        return { record: { ...record, prevHash: link.prevHash, hash: link.hash, position: link.seq }, created: false };
+      }
+      return { record, created: false };
+    }
+    const id = Number(inserted.rows[0].id);
+    const link = await sequencer.linked(id);
+    const record: StoredReceipt = {
+      id,
+      receiptId: input.receipt.receiptId,
+      subjectId: input.receipt.subjectId,
+      receivedAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      receiptJson: input.receiptJson,
+      prevHash: link.prevHash,
+      hash: link.hash,
+      position: link.seq,
+    };
+    return { record, created: true };
   }
 
   async function get(receiptId: string): Promise<StoredReceipt | undefined> {
@@ -261,12 +281,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     if (query.subjectId !== undefined) add('subject_id = ?', query.subjectId);
     if (query.from !== undefined) add('received_at >= ?', query.from);
     if (query.to !== undefined) add('received_at < ?', query.to);
-    if (query.cursor !== undefined) add(desc ? 'id < ?' : 'id > ?', query.cursor);
+    // Chain order (for verify) is the sequencer's order, which may differ from id order.
+    const key = query.chainOrder ? 'seq' : 'id';
+    if (query.cursor !== undefined) add(desc ? `${key} < ?` : `${key} > ?`, query.cursor);
     if (!query.uncovered) where.push(covered);
+    if (query.chainOrder) where.push('seq IS NOT NULL');
+    if (query.unlinked) where.push('seq IS NULL');
     params.push(query.limit);
     const result = await db.query<Row>(
       `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
+         ORDER BY ${key} ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
       params,
     );
     return result.rows.map(toStored);

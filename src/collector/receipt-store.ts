@@ -15,6 +15,8 @@ export interface StoredReceipt {
   receiptJson: string;
   prevHash: string;
   hash: string;
+  /** Place in the chain (1, 2, …) where the store keeps one apart from the id (PostgreSQL). */
+  position?: number;
 }
 
 /** What the collector hands to {@link ReceiptStore.append}. */
@@ -48,6 +50,10 @@ export interface ListQuery {
    * for them (to name them); the read side never serves them.
    */
   uncovered?: boolean;
+  /** Order by chain position and page by it (`cursor` is a position); only rows with one. For verify. */
+  chainOrder?: boolean;
+  /** Only rows stored but not yet linked into the chain (PostgreSQL). For verify. */
+  unlinked?: boolean;
 }
 
 /** The store's own record of the chain's end, kept apart from the rows so a deleted tail shows. */
@@ -75,5 +81,7 @@ export interface ReceiptStore {
   /** Rows the chain head covers (plus uncovered ones with `uncovered: true`). */
   list(query: ListQuery): Promise<StoredReceipt[]>;
   head(): Promise<ChainHead>;
+  /** How the chain is ordered: by row id (SQLite, the default) or by a separate position (PostgreSQL). */
+  readonly chainOrder?: 'id' | 'position';
   close(): Promise<void>;
 }

@@ -200,6 +200,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   };
 
   function listRows(query: ListQuery): StoredReceipt[] {
+    // Appends link in the same transaction: nothing is ever stored unlinked here.
+    if (query.unlinked) return [];
     const params: unknown[] = [];
     if (query.subjectId !== undefined) params.push(query.subjectId);
     if (query.from !== undefined) params.push(query.from);

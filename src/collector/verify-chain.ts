@@ -62,6 +62,9 @@ export async function verifyChain(
   const anchor = options.anchor;
   let anchorSeen = anchor === undefined || anchor.lastId === null;
   const batchSize = options.batchSize ?? 1000;
+  const byPosition = store.chainOrder === 'position';
+  // Stored but not yet linked (PostgreSQL): normal for a moment, suspicious if still there after the walk.
+  const unlinkedBefore = await store.list({ order: 'asc', limit: 1000, unlinked: true, uncovered: true });
   // The head is read first: it is the snapshot the walk is checked against.
   const head = await store.head();
   let expected = GENESIS_HASH;
@@ -76,10 +79,15 @@ export async function verifyChain(
   });
 
   walk: for (;;) {
-    const rows = await store.list({ order: 'asc', limit: batchSize, cursor, uncovered: true });
+    const rows = await store.list({ order: 'asc', limit: batchSize, cursor, uncovered: true, chainOrder: true });
     for (const row of rows) {
       if (head.lastId === null) return broken(row.id, 'row exists but the chain head records an empty chain');
-      if (row.id > head.lastId) break walk;
+      if (byPosition ? row.position! > head.count : row.id > head.lastId) break walk;
+      if (byPosition && row.position !== checked + 1)
+        return broken(
+          row.id,
+          `chain position ${checked + 1} is missing before row ${row.id} (position ${row.position}): a receipt was deleted`,
+        );
       const problem = rowProblem(row, expected, previousId);
       if (problem) return broken(row.id, problem);
       expected = row.hash;
@@ -95,7 +103,8 @@ export async function verifyChain(
       }
     }
     if (rows.length < batchSize) break;
-    cursor = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    cursor = byPosition ? last.position : last.id;
   }
 
   if (checked !== head.count || previousId !== head.lastId || expected !== head.lastHash) {
@@ -112,13 +121,23 @@ export async function verifyChain(
       `row ${anchor!.lastId} of the signed head is not in the chain: the chain was rewound or rewritten`,
     );
   }
-  const extra = await uncoveredRows(store, head.lastId);
+  const extra = await uncoveredRows(store, byPosition ? head.count : head.lastId);
   if (extra.length > 0) {
     const shown = extra.slice(0, 10).join(', ');
     const more = extra.length > 10 ? ` and ${extra.length - 10} more` : '';
     return broken(
       extra[0]!,
       `row(s) ${shown}${more} after the chain head (row ${head.lastId ?? 'none'}) are not covered by it: added outside the collector`,
+    );
+  }
+  const unlinkedAfter = new Set(
+    (await store.list({ order: 'asc', limit: 1000, unlinked: true, uncovered: true })).map((row) => row.id),
+  );
+  const stale = unlinkedBefore.map((row) => row.id).filter((id) => unlinkedAfter.has(id));
+  if (stale.length > 0) {
+    return broken(
+      stale[0]!,
+      `row(s) ${stale.slice(0, 10).join(', ')} are stored but were not linked into the chain while verify ran: added outside the collector, or left by a collector that is not running (a running one links them)`,
     );
   }
   return { ok: true, checked, lastHash: expected };
@@ -129,9 +148,12 @@ export async function verifyChain(
  * before the head is read again: a row the collector appended meanwhile is
  * covered by that newer head, so only rows nobody chained are left.
  */
-async function uncoveredRows(store: ReceiptStore, lastId: number | null): Promise<number[]> {
-  const after = await store.list({ order: 'asc', limit: 1000, cursor: lastId ?? 0, uncovered: true });
+async function uncoveredRows(store: ReceiptStore, last: number | null): Promise<number[]> {
+  const byPosition = store.chainOrder === 'position';
+  const after = await store.list({ order: 'asc', limit: 1000, cursor: last ?? 0, uncovered: true, chainOrder: true });
   if (after.length === 0) return [];
   const now = await store.head();
-  return after.filter((row) => now.lastId === null || row.id > now.lastId).map((row) => row.id);
+  const beyond = (row: StoredReceipt): boolean =>
+    byPosition ? row.position! > now.count : now.lastId === null || row.id > now.lastId;
+  return after.filter(beyond).map((row) => row.id);
 }
