@@ -101,10 +101,11 @@ for (const target of storeTargets) {
 
     it('names rows added after the chain head, and the read side does not serve them', async () => {
       const forged = makeReceipt();
+      // An hour old: PostgreSQL treats younger unlinked rows as waiting for the sequencer.
       const values = [
         forged.receiptId,
         forged.subjectId,
-        Date.now(),
+        Date.now() - 3_600_000,
         canonicalJson(forged),
         'e'.repeat(64),
         'e'.repeat(64),
@@ -116,7 +117,7 @@ for (const target of storeTargets) {
       await fixture.sql(insert, [
         second.receiptId,
         second.subjectId,
-        Date.now(),
+        Date.now() - 3_600_000,
         canonicalJson(second),
         'e'.repeat(64),
         'e'.repeat(64),
