@@ -178,7 +178,9 @@ async function main() {
   console.log(
     `\nnode ${process.version}, ${cpus().length} × ${cpu}, loopback, ${CONNECTIONS} connections, ${DURATION} s per target, ${new Date().toISOString()}\n`,
   );
-  console.log('A 201 is sent only after the receipt is linked into the chain: acknowledgement to coverage by verify is 0.\n');
+  console.log(
+    'A 201 is sent only after the receipt is linked into the chain: acknowledgement to coverage by verify is 0.\n',
+  );
   console.log('| target | receipts/s (mean) | p50 latency | p99 latency | 2xx | non-2xx | errors | stored |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { target, result, done } of runs) {
