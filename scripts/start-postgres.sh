@@ -13,6 +13,8 @@ set -euo pipefail
 PORT="${SOGLASIE_PG_PORT:-54329}"
 DIR="${SOGLASIE_PG_DIR:-${TMPDIR:-/tmp}/soglasie-pg-$PORT}"
 DB="${SOGLASIE_PG_DB:-soglasie_test}"
+# Extra server settings, appended last so they win (the fault tests want synchronous_commit=on).
+EXTRA="${SOGLASIE_PG_EXTRA:-}"
 log() { echo "start-postgres: $*" >&2; }
 
 find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -53,7 +55,7 @@ if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -t 2; then
   log "starting PostgreSQL on 127.0.0.1:$PORT"
   # Durability is pointless for a throwaway test cluster; speed is not.
   as_pg timeout 60 "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off $EXTRA" \
     start >&2 || { tail -n 30 "$DIR/server.log" >&2 || true; exit 1; }
 fi
 

@@ -1,5 +1,6 @@
 // Collector throughput benchmark (not a test). Run after `npm run build`:
-//   node bench/collector/run.js        # BENCH_DURATION=10 s per target, BENCH_CONNECTIONS=10
+//   node bench/collector/run.js        # BENCH_DURATION=10 s per target, BENCH_CONNECTIONS=50
+//   SOGLASIE_PG_URL=postgres://… adds PostgreSQL with 1, 2 and 4 collector processes (BENCH_PG_PROCESSES=1,2,4)
 // Each target runs in its own child process on 127.0.0.1 so autocannon does
 // not share an event loop with the server. Every request carries a valid
 // receipt with a fresh receiptId, so the collector really appends each one.
@@ -12,13 +13,18 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PG_URL = process.env.SOGLASIE_PG_URL;
+const PG_PROCESSES = (process.env.BENCH_PG_PROCESSES ?? '1,2,4').split(',').map(Number);
 const COLLECTOR = pathToFileURL(fileURLToPath(new URL('../../dist/collector.mjs', import.meta.url))).href;
 
 const TARGETS = {
   bare: 'bare node:http (read + JSON.parse only)',
-  sqlite: 'soglasie collector, SQLite (WAL, synchronous=FULL)',
+  sqlite: 'soglasie collector, SQLite (WAL, synchronous=FULL, group commit)',
 };
+if (PG_URL) {
+  for (const n of PG_PROCESSES) TARGETS[`pg${n}`] = `soglasie collector, PostgreSQL, ${n} process(es)`;
+}
 
 function makeReceipt() {
   return JSON.stringify({
@@ -58,6 +64,16 @@ async function serve(target) {
       });
     };
     finish = async () => ({ stored: count });
+  } else if (target.startsWith('pg')) {
+    const { createCollector, verifyChain } = await import(COLLECTOR);
+    const table = process.argv[4];
+    const collector = await createCollector({ pg: PG_URL, table });
+    handler = collector.handler;
+    finish = async () => {
+      const report = process.argv[5] === 'first' ? await verifyChain(collector.store) : undefined;
+      await collector.close();
+      return report ? { stored: report.checked, chainOk: report.ok } : {};
+    };
   } else {
     const { createCollector, verifyChain } = await import(COLLECTOR);
     const dir = mkdtempSync(join(tmpdir(), 'soglasie-bench-'));
@@ -97,29 +113,56 @@ function nextMessage(child, key) {
 }
 
 async function measure(target, autocannon) {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', target], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const processes = target.startsWith('pg') ? Number(target.slice(2)) : 1;
+  const table = `bench_${Date.now()}`;
+  const children = [];
   try {
-    const port = await nextMessage(child, 'port');
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: 'POST',
-          path: '/receipts',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: makeReceipt() }),
-        },
-      ],
-    });
-    child.send('stop');
-    const done = await nextMessage(child, 'done');
-    return { target, result, done };
+    const ports = [];
+    // One after another: the first creates the table.
+    for (let i = 0; i < processes; i++) {
+      const child = fork(fileURLToPath(import.meta.url), ['--serve', target, table, i === 0 ? 'first' : 'other'], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      children.push(child);
+      ports.push(await nextMessage(child, 'port'));
+    }
+    const results = await Promise.all(
+      ports.map((port) =>
+        autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: Math.max(1, Math.round(CONNECTIONS / processes)),
+          duration: DURATION,
+          requests: [
+            {
+              method: 'POST',
+              path: '/receipts',
+              headers: { 'content-type': 'application/json' },
+              setupRequest: (request) => ({ ...request, body: makeReceipt() }),
+            },
+          ],
+        }),
+      ),
+    );
+    // Stop the others first so the first one verifies a quiet chain.
+    const dones = [];
+    for (const child of [...children.slice(1), children[0]]) {
+      child.send('stop');
+      dones.push(await nextMessage(child, 'done'));
+    }
+    const result = {
+      requests: { average: results.reduce((sum, r) => sum + r.requests.average, 0) },
+      latency: {
+        p50: Math.max(...results.map((r) => r.latency.p50)),
+        p99: Math.max(...results.map((r) => r.latency.p99)),
+      },
+      '2xx': results.reduce((sum, r) => sum + r['2xx'], 0),
+      non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+      timeouts: results.reduce((sum, r) => sum + r.timeouts, 0),
+    };
+    return { target, result, done: dones[dones.length - 1] };
   } finally {
-    setTimeout(() => child.kill(), 5000).unref();
+    for (const child of children) setTimeout(() => child.kill(), 5000).unref();
   }
 }
 
@@ -133,7 +176,10 @@ async function main() {
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(
-    `\nnode ${process.version}, ${cpus().length} × ${cpu}, loopback, ${CONNECTIONS} connections, ${DURATION} s per target\n`,
+    `\nnode ${process.version}, ${cpus().length} × ${cpu}, loopback, ${CONNECTIONS} connections, ${DURATION} s per target, ${new Date().toISOString()}\n`,
+  );
+  console.log(
+    'A 201 is sent only after the receipt is linked into the chain: acknowledgement to coverage by verify is 0.\n',
   );
   console.log('| target | receipts/s (mean) | p50 latency | p99 latency | 2xx | non-2xx | errors | stored |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -10,13 +10,21 @@ import { postReceipt } from './post-receipt';
 import { discardBody } from './read-body';
 import type { ReceiptStore } from './receipt-store';
 import { sendJson } from './send-json';
+import { StoreUnavailableError } from './store-unavailable';
+import { answerHealth } from './health-route';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions extends StoreChoice {
   /** A ready store; takes precedence over `db`/`pg` and is not closed by `close()`. */
   store?: ReceiptStore;
-  /** Origins allowed to call from browsers (CORS); `'*'` allows any. */
+  /**
+   * Origins allowed to post (a POST from another origin gets 403, a receipt
+   * whose `page` is elsewhere 400) and to call from browsers (CORS); `'*'`
+   * or none allows any.
+   */
   origins?: readonly string[];
+  /** With `origins` listed, also accept POSTs without an Origin header (server-to-server); default false. */
+  allowNoOrigin?: boolean;
   /** Bearer token of the read side; without it the read side answers 404. */
   token?: string;
   /** How much of the client IP to keep (default `truncated`). */
@@ -27,6 +35,8 @@ export interface CollectorOptions extends StoreChoice {
   basePath?: string;
   /** Body size limit in bytes (default 16 KiB). */
   maxBodyBytes?: number;
+  /** Path of the token-free health check for load balancers (default `/health`); `false` turns it off. */
+  healthPath?: string | false;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -88,16 +98,24 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     ip: options.ip ?? 'truncated',
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+    origins: options.origins ?? [],
+    allowNoOrigin: options.allowNoOrigin ?? false,
   };
   if (!['full', 'truncated', 'none'].includes(settings.ip))
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
+  const healthPath = options.healthPath ?? '/health';
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    const matched = matchRoute(q < 0 ? raw : raw.slice(0, q), base);
+    const path = q < 0 ? raw : raw.slice(0, q);
+    if (path === healthPath && (req.method === 'GET' || req.method === 'HEAD')) {
+      discardBody(req);
+      return answerHealth(store, res);
+    }
+    const matched = matchRoute(path, base);
     if (!matched) {
       if (next) return next();
       discardBody(req);
@@ -124,8 +142,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   const handler: CollectorHandler = (req, res, next) => {
     route(req, res, next).catch((error: unknown) => {
       onError(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else if (error instanceof StoreUnavailableError)
+        sendJson(res, 503, { error: 'receipt store unavailable, retry later' }, { 'retry-after': '5' });
+      else sendJson(res, 500, { error: 'internal error' });
     });
   };
 

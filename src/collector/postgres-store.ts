@@ -1,12 +1,17 @@
-import { chainHash, GENESIS_HASH } from './chain-hash';
+import { GENESIS_HASH } from './chain-hash';
 import { loadOptionalModule } from './load-optional-module';
-import type { AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import { unavailableOnError } from './store-unavailable';
+import { createSequencer } from './postgres-sequencer';
 import { tableName } from './table-name';
 
 /** The part of a `pg` client the store uses (structural, so `pg` types stay optional). */
 export interface PgClientLike {
   query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  release(): void;
+  /** With an error the pool destroys the connection instead of reusing it. */
+  release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** The part of a `pg.Pool` the store uses. */
@@ -28,6 +33,14 @@ export interface PostgresStoreOptions {
   table?: string;
   /** Called with errors of idle pooled connections (default: console.error). */
   onPoolError?: (error: Error) => void;
+  /**
+   * Longest time one statement may take, in ms (default 5000): PostgreSQL's
+   * `statement_timeout`, and a client-side read timeout a little above it for
+   * a server that does not answer at all. Not applied to a `pool` you pass.
+   */
+  statementTimeoutMs?: number;
+  /** Longest wait for a connection (new, or a free one from the pool), in ms (default 5000). */
+  connectTimeoutMs?: number;
 }
 
 interface Row {
@@ -38,8 +51,9 @@ interface Row {
   ip: string | null;
   user_agent: string | null;
   receipt: string;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
+  seq: string | null;
 }
 
 // pg returns BIGINT as strings; ids and epoch-ms fit safely in a double.
@@ -52,23 +66,39 @@ function toStored(row: Row): StoredReceipt {
     ip: row.ip,
     userAgent: row.user_agent,
     receiptJson: row.receipt,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    // Only rows with a place in the chain are handed out (the read side and verify ask for those).
+    prevHash: row.prev_hash ?? '',
+    hash: row.hash ?? '',
+    position: row.seq === null ? undefined : Number(row.seq),
   };
 }
 
+/**
+ * Run `work` in one transaction on one pooled connection. A connection that
+ * breaks while checked out emits 'error'; without a listener that would
+ * kill the process, so the error is only recorded here and the failed query
+ * rejects on its own. After any failure the connection is destroyed, not
+ * reused: the server rolls the transaction back when it goes away, and a
+ * connection whose query timed out on our side is in an unknown state.
+ */
 async function inTransaction<T>(pool: PgPoolLike, work: (client: PgClientLike) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
+    client.off('error', onError);
+    client.release();
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    client.off('error', onError);
+    client.release(broken ?? (error as Error));
     throw error;
-  } finally {
-    client.release();
   }
 }
 
@@ -90,7 +120,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } else {
     const pg = await loadOptionalModule('pg', () => import('pg'));
     const PoolClass = pg.Pool ?? pg.default.Pool;
-    const pool = new PoolClass({ connectionString: options.url, ...options.poolConfig });
+    const statementTimeout = options.statementTimeoutMs ?? 5000;
+    const pool = new PoolClass({
+      connectionString: options.url,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      statement_timeout: statementTimeout,
+      // The server cancels a slow statement itself; this catches a server that answers nothing at all.
+      query_timeout: statementTimeout + 1000,
+      idle_in_transaction_session_timeout: statementTimeout * 2,
+      keepAlive: true,
+      ...options.poolConfig,
+    });
     // An idle connection dropped by the server must not crash the process.
     pool.on(
       'error',
@@ -115,6 +155,18 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           prev_hash TEXT NOT NULL,
           hash TEXT NOT NULL
         )`);
+      // Receipts are stored first (seq, prev_hash, hash empty) and linked by the sequencer.
+      await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS seq BIGINT`);
+      await client.query(`ALTER TABLE ${table} ALTER COLUMN prev_hash DROP NOT NULL`);
+      await client.query(`ALTER TABLE ${table} ALTER COLUMN hash DROP NOT NULL`);
+      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_seq ON ${table} (seq)`);
+      await client.query(`CREATE INDEX IF NOT EXISTS ${table}_unlinked ON ${table} (id) WHERE seq IS NULL`);
+      // Tables from before the sequencer: their rows were linked in id order.
+      await client.query(
+        `UPDATE ${table} SET seq = numbered.n
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ${table} WHERE hash IS NOT NULL AND seq IS NULL) numbered
+         WHERE ${table}.id = numbered.id AND NOT EXISTS (SELECT 1 FROM ${table} WHERE seq IS NOT NULL)`,
+      );
       await client.query(`CREATE INDEX IF NOT EXISTS ${table}_subject ON ${table} (subject_id, id)`);
       await client.query(`CREATE INDEX IF NOT EXISTS ${table}_received ON ${table} (received_at, id)`);
       await client.query(`
@@ -134,99 +186,126 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
 
-  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash';
+  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash, seq';
   const selectByReceiptId = `SELECT ${columns} FROM ${table} WHERE receipt_id = $1`;
+  // Rows past the head were not written by the collector: the read side does not serve them.
+  const covered = `seq <= (SELECT count FROM ${head} WHERE one = 1)`;
+  const sequencer = createSequencer({
+    pool: db,
+    table,
+    head,
+    inTransaction: (work) => inTransaction(db, work),
+  });
+  // Receipts a crashed process stored but never linked get their place now.
+  await unavailableOnError('link', () => sequencer.linkNow()).catch(async (error: unknown) => {
+    if (ownsPool) await db.end().catch(() => undefined);
+    throw error;
+  });
   let closed = false;
 
   return {
-    async append(input): Promise<AppendResult> {
-      // Fast path for retries: no lock needed to see an already stored receipt.
-      const seen = await db.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
-      if (seen.rows[0]) return { record: toStored(seen.rows[0]), created: false };
-      return inTransaction(db, async (client) => {
-        const locked = await client.query<{ last_hash: string }>(
-          `SELECT last_hash FROM ${head} WHERE one = 1 FOR UPDATE`,
-        );
-        const prevHash = locked.rows[0]?.last_hash;
-        if (prevHash === undefined) throw new Error(`${head} row is missing`);
-        // Re-check under the lock: a concurrent identical post may have won.
-        const existing = await client.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
-        if (existing.rows[0]) return { record: toStored(existing.rows[0]), created: false };
-        const receivedAt = Date.now();
-        const hash = chainHash(prevHash, input.receiptJson, receivedAt);
-        const inserted = await client.query<{ id: string }>(
-          `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [
-            input.receipt.receiptId,
-            input.receipt.subjectId,
-            receivedAt,
-            input.ip,
-            input.userAgent,
-            input.receiptJson,
-            prevHash,
-            hash,
-          ],
-        );
-        const id = Number(inserted.rows[0]!.id);
-        await client.query(`UPDATE ${head} SET last_id = $1, last_hash = $2, count = count + 1 WHERE one = 1`, [
-          id,
-          hash,
-        ]);
-        const record: StoredReceipt = {
-          id,
-          receiptId: input.receipt.receiptId,
-          subjectId: input.receipt.subjectId,
-          receivedAt,
-          ip: input.ip,
-          userAgent: input.userAgent,
-          receiptJson: input.receiptJson,
-          prevHash,
-          hash,
-        };
-        return { record, created: true };
-      });
+    append(input): Promise<AppendResult> {
+      return unavailableOnError('append', () => append(input));
     },
-    async get(receiptId) {
-      const result = await db.query<Row>(selectByReceiptId, [receiptId]);
-      return result.rows[0] && toStored(result.rows[0]);
+    get(receiptId) {
+      return unavailableOnError('get', () => get(receiptId));
     },
-    async list(query: ListQuery) {
-      const desc = query.order === 'desc';
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (sql: string, value: unknown): void => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (query.subjectId !== undefined) add('subject_id = ?', query.subjectId);
-      if (query.from !== undefined) add('received_at >= ?', query.from);
-      if (query.to !== undefined) add('received_at < ?', query.to);
-      if (query.cursor !== undefined) add(desc ? 'id < ?' : 'id > ?', query.cursor);
-      params.push(query.limit);
-      const result = await db.query<Row>(
-        `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
-        params,
-      );
-      return result.rows.map(toStored);
+    list(query) {
+      return unavailableOnError('list', () => list(query));
     },
-    async head(): Promise<ChainHead> {
-      const result = await db.query<{ last_id: string | null; last_hash: string; count: string }>(
-        `SELECT last_id, last_hash, count FROM ${head} WHERE one = 1`,
-      );
-      const row = result.rows[0];
-      if (!row) throw new Error(`${head} row is missing`);
-      return {
-        lastId: row.last_id === null ? null : Number(row.last_id),
-        lastHash: row.last_hash,
-        count: Number(row.count),
-      };
+    head() {
+      return unavailableOnError('head', () => readHead());
     },
+    chainOrder: 'position',
     async close() {
       if (closed) return;
       closed = true;
       if (ownsPool) await db.end();
     },
   };
+
+  async function append(input: AppendInput): Promise<AppendResult> {
+    // Stored durably first (one statement, one commit), then linked by the sequencer in a batch.
+    const receivedAt = Date.now();
+    // An explicit transaction, not one autocommitted statement: if we give up waiting (a frozen
+    // server) the INSERT may still run when the server wakes, but without our COMMIT it is undone.
+    const inserted = await inTransaction(db, (client) =>
+      client.query<{ id: string }>(
+        `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (receipt_id) DO NOTHING RETURNING id`,
+        [input.receipt.receiptId, input.receipt.subjectId, receivedAt, input.ip, input.userAgent, input.receiptJson],
+      ),
+    );
+    if (!inserted.rows[0]) {
+      // A repeated receiptId: answer with the stored row once it has its place.
+      const existing = await db.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
+      const row = existing.rows[0];
+      if (!row) throw new Error(`receipt ${input.receipt.receiptId} vanished`);
+      const record = toStored(row);
+      if (row.seq === null) {
+        const link = await sequencer.linked(record.id);
+        return { record: { ...record, prevHash: link.prevHash, hash: link.hash, position: link.seq }, created: false };
+      }
+      return { record, created: false };
+    }
+    const id = Number(inserted.rows[0].id);
+    const link = await sequencer.linked(id);
+    const record: StoredReceipt = {
+      id,
+      receiptId: input.receipt.receiptId,
+      subjectId: input.receipt.subjectId,
+      receivedAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      receiptJson: input.receiptJson,
+      prevHash: link.prevHash,
+      hash: link.hash,
+      position: link.seq,
+    };
+    return { record, created: true };
+  }
+
+  async function get(receiptId: string): Promise<StoredReceipt | undefined> {
+    const result = await db.query<Row>(`${selectByReceiptId} AND ${covered}`, [receiptId]);
+    return result.rows[0] && toStored(result.rows[0]);
+  }
+
+  async function list(query: ListQuery): Promise<StoredReceipt[]> {
+    const desc = query.order === 'desc';
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.subjectId !== undefined) add('subject_id = ?', query.subjectId);
+    if (query.from !== undefined) add('received_at >= ?', query.from);
+    if (query.to !== undefined) add('received_at < ?', query.to);
+    // Chain order (for verify) is the sequencer's order, which may differ from id order.
+    const key = query.chainOrder ? 'seq' : 'id';
+    if (query.cursor !== undefined) add(desc ? `${key} < ?` : `${key} > ?`, query.cursor);
+    if (!query.uncovered) where.push(covered);
+    if (query.chainOrder) where.push('seq IS NOT NULL');
+    if (query.unlinked) where.push('seq IS NULL');
+    params.push(query.limit);
+    const result = await db.query<Row>(
+      `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY ${key} ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
+      params,
+    );
+    return result.rows.map(toStored);
+  }
+
+  async function readHead(): Promise<ChainHead> {
+    const result = await db.query<{ last_id: string | null; last_hash: string; count: string }>(
+      `SELECT last_id, last_hash, count FROM ${head} WHERE one = 1`,
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error(`${head} row is missing`);
+    return {
+      lastId: row.last_id === null ? null : Number(row.last_id),
+      lastHash: row.last_hash,
+      count: Number(row.count),
+    };
+  }
 }

@@ -77,6 +77,18 @@ function discardRest(req: IncomingMessage, alreadyOver: number): void {
 }
 
 /**
+ * Whether the request declares a Content-Length above `limit`: such a body
+ * is refused at once, without reading it.
+ *
+ * @example
+ * if (declaredTooLarge(req, 16 * 1024)) sendJson(res, 413, { error: 'too large' }, { connection: 'close' });
+ */
+export function declaredTooLarge(req: IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > limit;
+}
+
+/**
  * Drop an unread request body (bounded like the 413 path) before answering
  * an error, so keep-alive clients see the answer and nothing is buffered.
  *

@@ -15,6 +15,8 @@ export interface StoredReceipt {
   receiptJson: string;
   prevHash: string;
   hash: string;
+  /** Place in the chain (1, 2, …) where the store keeps one apart from the id (PostgreSQL). */
+  position?: number;
 }
 
 /** What the collector hands to {@link ReceiptStore.append}. */
@@ -43,6 +45,15 @@ export interface ListQuery {
   cursor?: number;
   order?: 'asc' | 'desc';
   limit: number;
+  /**
+   * Also return rows the chain head does not cover. Only `verifyChain` asks
+   * for them (to name them); the read side never serves them.
+   */
+  uncovered?: boolean;
+  /** Order by chain position and page by it (`cursor` is a position); only rows with one. For verify. */
+  chainOrder?: boolean;
+  /** Only rows stored but not yet linked into the chain (PostgreSQL). For verify. */
+  unlinked?: boolean;
 }
 
 /** The store's own record of the chain's end, kept apart from the rows so a deleted tail shows. */
@@ -65,8 +76,12 @@ export interface ChainHead {
 export interface ReceiptStore {
   /** Store a receipt (idempotent by receiptId) and extend the chain. */
   append(input: AppendInput): Promise<AppendResult>;
+  /** A receipt the chain head covers; undefined for unknown or uncovered ones. */
   get(receiptId: string): Promise<StoredReceipt | undefined>;
+  /** Rows the chain head covers (plus uncovered ones with `uncovered: true`). */
   list(query: ListQuery): Promise<StoredReceipt[]>;
   head(): Promise<ChainHead>;
+  /** How the chain is ordered: by row id (SQLite, the default) or by a separate position (PostgreSQL). */
+  readonly chainOrder?: 'id' | 'position';
   close(): Promise<void>;
 }

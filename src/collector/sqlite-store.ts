@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { chainHash, GENESIS_HASH } from './chain-hash';
 import { loadOptionalModule } from './load-optional-module';
 import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import { unavailableOnError } from './store-unavailable';
 import { tableName } from './table-name';
 
 /** Options of {@link openSqliteStore}. */
@@ -47,7 +48,8 @@ function toStored(row: Row): StoredReceipt {
 /**
  * Open (and migrate) a SQLite receipt store using better-sqlite3, loaded
  * lazily. WAL mode; appends run in `BEGIN IMMEDIATE` transactions so
- * several processes on one file still keep a single chain.
+ * several processes on one file still keep a single chain, and appends that
+ * arrive together share one transaction (group commit).
  *
  * @example
  * const store = await openSqliteStore({ path: './receipts.sqlite' });
@@ -91,6 +93,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
 
   const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash';
   const byReceiptId = db.prepare<[string], Row>(`SELECT ${columns} FROM ${table} WHERE receipt_id = ?`);
+  // Rows past the head were not written by the collector: the read side does not serve them.
+  const covered = `id <= (SELECT last_id FROM ${head} WHERE one = 1)`;
+  const coveredByReceiptId = db.prepare<[string], Row>(
+    `SELECT ${columns} FROM ${table} WHERE receipt_id = ? AND ${covered}`,
+  );
   const readHead = db.prepare<[], HeadRow>(`SELECT last_id, last_hash, count FROM ${head} WHERE one = 1`);
   const insert = db.prepare(
     `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
@@ -98,7 +105,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   );
   const moveHead = db.prepare(`UPDATE ${head} SET last_id = ?, last_hash = ?, count = count + 1 WHERE one = 1`);
 
-  const appendTx = db.transaction((input: AppendInput): AppendResult => {
+  const appendOne = (input: AppendInput): AppendResult => {
     const existing = byReceiptId.get(input.receipt.receiptId);
     if (existing) return { record: toStored(existing), created: false };
     const current = readHead.get();
@@ -130,7 +137,27 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       hash,
     };
     return { record, created: true };
-  });
+  };
+  // Group commit: every append queued while the previous commit ran shares one
+  // transaction and one fsync. Each caller is answered only after that commit.
+  const appendBatch = db.transaction((inputs: AppendInput[]): AppendResult[] => inputs.map(appendOne));
+  let queue: { input: AppendInput; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    try {
+      const results = appendBatch.immediate(batch.map((item) => item.input));
+      batch.forEach((item, index) => item.resolve(results[index]!));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  };
+  const enqueue = (input: AppendInput): Promise<AppendResult> =>
+    new Promise((resolve, reject) => {
+      queue.push({ input, resolve, reject });
+      // The first append of a round schedules the commit; the rest of this turn's requests join it.
+      if (queue.length === 1) setImmediate(flush);
+    });
 
   const listStatements = new Map<string, BetterSqlite3.Statement<unknown[], Row>>();
   const listStatement = (query: ListQuery): BetterSqlite3.Statement<unknown[], Row> => {
@@ -140,6 +167,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     if (query.from !== undefined) where.push('received_at >= ?');
     if (query.to !== undefined) where.push('received_at < ?');
     if (query.cursor !== undefined) where.push(desc ? 'id < ?' : 'id > ?');
+    if (!query.uncovered) where.push(covered);
     const sql = `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
       ORDER BY id ${desc ? 'DESC' : 'ASC'} LIMIT ?`;
     let statement = listStatements.get(sql);
@@ -148,31 +176,46 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   };
 
   return {
-    async append(input) {
-      return appendTx.immediate(input);
+    // A busy, full or failing disk is a fault of this request (503), not of the process.
+    append(input) {
+      return unavailableOnError('append', () => enqueue(input));
     },
-    async get(receiptId) {
-      const row = byReceiptId.get(receiptId);
-      return row && toStored(row);
+    get(receiptId) {
+      return unavailableOnError('get', async () => {
+        const row = coveredByReceiptId.get(receiptId);
+        return row && toStored(row);
+      });
     },
-    async list(query) {
-      const params: unknown[] = [];
-      if (query.subjectId !== undefined) params.push(query.subjectId);
-      if (query.from !== undefined) params.push(query.from);
-      if (query.to !== undefined) params.push(query.to);
-      if (query.cursor !== undefined) params.push(query.cursor);
-      params.push(query.limit);
-      return listStatement(query)
-        .all(...params)
-        .map(toStored);
+    list(query) {
+      return unavailableOnError('list', async () => listRows(query));
     },
-    async head(): Promise<ChainHead> {
-      const row = readHead.get();
-      if (!row) throw new Error(`${head} row is missing`);
-      return { lastId: row.last_id, lastHash: row.last_hash, count: row.count };
+    head() {
+      return unavailableOnError('head', async () => readChainHead());
     },
     async close() {
+      // Appends already queued are committed before the file closes.
+      if (queue.length > 0) flush();
       if (db.open) db.close();
     },
   };
+
+  function listRows(query: ListQuery): StoredReceipt[] {
+    // Appends link in the same transaction: nothing is ever stored unlinked here.
+    if (query.unlinked) return [];
+    const params: unknown[] = [];
+    if (query.subjectId !== undefined) params.push(query.subjectId);
+    if (query.from !== undefined) params.push(query.from);
+    if (query.to !== undefined) params.push(query.to);
+    if (query.cursor !== undefined) params.push(query.cursor);
+    params.push(query.limit);
+    return listStatement(query)
+      .all(...params)
+      .map(toStored);
+  }
+
+  function readChainHead(): ChainHead {
+    const row = readHead.get();
+    if (!row) throw new Error(`${head} row is missing`);
+    return { lastId: row.last_id, lastHash: row.last_hash, count: row.count };
+  }
 }

@@ -21,7 +21,7 @@ for (const target of storeTargets) {
       await collector?.close();
       await fixture?.cleanup();
       fixture = await target.open();
-      collector = await createCollector({ ...fixture.choice });
+      collector = await createCollector({ ...fixture.choice, token: 'chain-token' });
       server = await serve(collector.handler);
       ids = [];
       for (let i = 0; i < 5; i++) ids.push((await (await postJson(server.url, makeReceipt())).json()).id);
@@ -97,6 +97,44 @@ for (const target of storeTargets) {
         ids[0],
       ]);
       expect((await verifyChain(collector.store)).broken?.id).toBe(ids[0]);
+    });
+
+    it('names rows added after the chain head, and the read side does not serve them', async () => {
+      const forged = makeReceipt();
+      // An hour old: PostgreSQL treats younger unlinked rows as waiting for the sequencer.
+      const values = [
+        forged.receiptId,
+        forged.subjectId,
+        Date.now() - 3_600_000,
+        canonicalJson(forged),
+        'e'.repeat(64),
+        'e'.repeat(64),
+      ];
+      const insert = `INSERT INTO $table (receipt_id, subject_id, received_at, receipt, prev_hash, hash)
+        VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`;
+      await fixture.sql(insert, values);
+      const second = makeReceipt();
+      await fixture.sql(insert, [
+        second.receiptId,
+        second.subjectId,
+        Date.now() - 3_600_000,
+        canonicalJson(second),
+        'e'.repeat(64),
+        'e'.repeat(64),
+      ]);
+      const report = await verifyChain(collector.store);
+      expect(report.ok).toBe(false);
+      // PostgreSQL stores before it links: rows without a place are named as never linked.
+      expect(report.broken!.reason).toMatch(/after the chain head .* not covered|not linked into the chain/);
+      expect(report.broken!.reason).toContain(`${ids[4]! + 1}, ${ids[4]! + 2}`);
+      const auth = { authorization: 'Bearer chain-token' };
+      const list = await (await fetch(`${server.url}/receipts?order=desc`, { headers: auth })).json();
+      expect(list.items.map((item: { receiptId: string }) => item.receiptId)).not.toContain(forged.receiptId);
+      expect(list.items).toHaveLength(5);
+      expect((await fetch(`${server.url}/receipts/${forged.receiptId}`, { headers: auth })).status).toBe(404);
+      const exported = await (await fetch(`${server.url}/receipts/export?format=ndjson`, { headers: auth })).text();
+      expect(exported).not.toContain(forged.receiptId);
+      expect(exported.trim().split('\n')).toHaveLength(5);
     });
 
     it('keeps one chain across several collectors sharing the database', async () => {

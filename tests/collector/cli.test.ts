@@ -43,7 +43,7 @@ describe('soglasie-collector CLI (in-process main)', () => {
     const server = started.server!;
     try {
       expect(io.lines[0]).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\/receipts/);
-      const receipts = [makeReceipt(), makeReceipt(), makeReceipt()];
+      const receipts = [1, 2, 3].map(() => makeReceipt({ page: 'https://b.example/checkout' }));
       for (const receipt of receipts) {
         const res = await postJson(server.url, receipt, { origin: 'https://b.example' });
         expect(res.status).toBe(201);

@@ -190,7 +190,7 @@ for (const target of storeTargets) {
       expect((await getJson(`${server.url}/receipts/export?format=xlsx`, TOKEN)).status).toBe(400);
     });
 
-    it('streams an export larger than one batch', async () => {
+    it('streams an export larger than one batch', { timeout: 60_000 }, async () => {
       const many = Array.from({ length: 1200 }, () => makeReceipt());
       for (let i = 0; i < many.length; i += 100) {
         await Promise.all(
