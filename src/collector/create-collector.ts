@@ -9,6 +9,7 @@ import { openStore, type StoreChoice } from './open-store';
 import { postReceipt } from './post-receipt';
 import { discardBody } from './read-body';
 import type { ReceiptStore } from './receipt-store';
+import { recordSettingsProblem, type RecordSettings } from './record-settings';
 import { sendJson } from './send-json';
 
 /** Options of {@link createCollector}. */
@@ -27,6 +28,8 @@ export interface CollectorOptions extends StoreChoice {
   basePath?: string;
   /** Body size limit in bytes (default 16 KiB). */
   maxBodyBytes?: number;
+  /** What receipts do not record (processors, storage, retention…), for the ISO 27560 and Kantara views. */
+  records?: RecordSettings;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -92,6 +95,9 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   if (!['full', 'truncated', 'none'].includes(settings.ip))
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
+  const records = options.records ?? {};
+  const badRecords = recordSettingsProblem(records);
+  if (badRecords) throw new Error(badRecords);
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
     const raw = req.url ?? '/';
@@ -117,8 +123,8 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
       return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer realm="soglasie"' });
     }
     if (matched.kind === 'collection') return listReceipts(store, params, res);
-    if (matched.kind === 'export') return exportReceipts(store, params, res);
-    return getReceipt(store, matched.receiptId, params, res);
+    if (matched.kind === 'export') return exportReceipts(store, params, res, records);
+    return getReceipt(store, matched.receiptId, params, res, records);
   }
 
   const handler: CollectorHandler = (req, res, next) => {
