@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasBearerToken } from './bearer-token';
 import type { IpMode } from './client-ip';
+import { createChainStatus } from './chain-status';
+import { checkDocuments } from './check-documents';
 import { answerPreflight, applyCors, originProblem } from './cors';
 import { exportReceipts } from './export-receipts';
 import { getReceipt } from './get-receipt';
@@ -11,6 +13,7 @@ import { discardBody } from './read-body';
 import type { ReceiptStore } from './receipt-store';
 import { recordSettingsProblem, type RecordSettings } from './record-settings';
 import { sendJson } from './send-json';
+import { serveConsole } from './serve-console';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions extends StoreChoice {
@@ -30,6 +33,8 @@ export interface CollectorOptions extends StoreChoice {
   maxBodyBytes?: number;
   /** What receipts do not record (processors, storage, retention…), for the ISO 27560 and Kantara views. */
   records?: RecordSettings;
+  /** Where the operator console is served (default `/console`; `false`: not served). Needs `token`. */
+  consolePath?: string | false;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -44,19 +49,32 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-type Route = { kind: 'collection' } | { kind: 'export' } | { kind: 'item'; receiptId: string };
+type Route =
+  | { kind: 'collection' }
+  | { kind: 'export' }
+  | { kind: 'chain' }
+  | { kind: 'verify' }
+  | { kind: 'item'; receiptId: string }
+  | { kind: 'documents'; receiptId: string };
 
 function matchRoute(path: string, base: string): Route | undefined {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (trimmed === base) return { kind: 'collection' };
   if (trimmed === `${base}/export`) return { kind: 'export' };
+  if (trimmed === `${base}/chain`) return { kind: 'chain' };
+  if (trimmed === `${base}/chain/verify`) return { kind: 'verify' };
   if (!trimmed.startsWith(`${base}/`)) return undefined;
-  const rest = trimmed.slice(base.length + 1);
+  let rest = trimmed.slice(base.length + 1);
+  let kind: 'item' | 'documents' = 'item';
+  if (rest.endsWith('/documents')) {
+    kind = 'documents';
+    rest = rest.slice(0, -'/documents'.length);
+  }
   if (rest.includes('/')) return undefined;
   try {
-    return { kind: 'item', receiptId: decodeURIComponent(rest) };
+    return { kind, receiptId: decodeURIComponent(rest) };
   } catch {
-    return { kind: 'item', receiptId: '' };
+    return { kind, receiptId: '' };
   }
 }
 
@@ -64,6 +82,9 @@ const ALLOW: Record<Route['kind'], string> = {
   collection: 'GET, POST, OPTIONS',
   export: 'GET, OPTIONS',
   item: 'GET, OPTIONS',
+  chain: 'GET, OPTIONS',
+  verify: 'POST, OPTIONS',
+  documents: 'GET, OPTIONS',
 };
 
 /**
@@ -95,6 +116,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
   if (!['full', 'truncated', 'none'].includes(settings.ip))
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
+  const consolePath =
+    options.consolePath === false ? undefined : (options.consolePath ?? '/console').replace(/\/+$/, '');
+  const chainStatus = createChainStatus(store);
+  const documentFetch = { privateOrigins: origins.filter((origin) => origin !== '*') };
   const records = options.records ?? {};
   const badRecords = recordSettingsProblem(records);
   if (badRecords) throw new Error(badRecords);
@@ -103,7 +128,12 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
-    const matched = matchRoute(q < 0 ? raw : raw.slice(0, q), base);
+    const path = q < 0 ? raw : raw.slice(0, q);
+    if (token && consolePath && (path === consolePath || path.startsWith(`${consolePath}/`))) {
+      discardBody(req);
+      return serveConsole(req, res, path, consolePath, base);
+    }
+    const matched = matchRoute(path, base);
     if (!matched) {
       if (next) return next();
       discardBody(req);
@@ -116,7 +146,7 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     applyCors(req, res, origins);
     if (matched.kind === 'collection' && req.method === 'POST') return postReceipt(settings, req, res);
     discardBody(req);
-    if (req.method !== 'GET')
+    if (req.method !== (matched.kind === 'verify' ? 'POST' : 'GET'))
       return sendJson(res, 405, { error: 'method not allowed' }, { allow: ALLOW[matched.kind] });
     if (!token) return sendJson(res, 404, { error: 'not found' });
     if (!hasBearerToken(req.headers.authorization, token)) {
@@ -124,6 +154,9 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     }
     if (matched.kind === 'collection') return listReceipts(store, params, res);
     if (matched.kind === 'export') return exportReceipts(store, params, res, records);
+    if (matched.kind === 'chain') return chainStatus.answer(res);
+    if (matched.kind === 'verify') return chainStatus.verify(res);
+    if (matched.kind === 'documents') return checkDocuments(store, matched.receiptId, res, documentFetch);
     return getReceipt(store, matched.receiptId, params, res, records);
   }
 
