@@ -1,5 +1,6 @@
 import { ApiError, createApi } from './api.js';
 import { renderCertificate } from './certificate.js';
+import { certificateTexts } from './certificate-texts.js';
 import { element, facts, formatTime } from './element.js';
 import { renderReceipt, showChecks } from './render-receipt.js';
 import { renderResults } from './render-results.js';
@@ -9,6 +10,7 @@ const TOKEN_KEY = 'soglasie-console-token';
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+const CONSOLE_TITLE = document.title;
 const base = document.querySelector('meta[name="soglasie-base"]').content;
 const byId = (id) => document.getElementById(id);
 
@@ -132,13 +134,16 @@ async function search(event) {
   const filter = { from: dayStart(byId('from').value), to: dayAfter(byId('to').value) };
   let opened;
   if (query) {
-    // A receipt id opens that receipt and lists its subject; anything else is taken as a subject id.
-    try {
-      opened = await state.api.receipt(query);
-      filter.subjectId = opened.subjectId;
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 404)) throw error;
-      filter.subjectId = query;
+    // A subject id lists that subject; a receipt id (no subject has it) opens the receipt and lists its subject.
+    filter.subjectId = query;
+    const probe = await state.api.list({ ...filter, limit: 1 });
+    if (probe.items.length === 0) {
+      try {
+        opened = await state.api.receipt(query);
+        filter.subjectId = opened.subjectId;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+      }
     }
   }
   state.filter = filter;
@@ -161,6 +166,7 @@ async function openReceipt(receiptId, known) {
   });
   byId('receipt').hidden = false;
   byId('certificate').hidden = true;
+  document.title = CONSOLE_TITLE;
   byId('receipt-title').focus();
 }
 
@@ -175,6 +181,8 @@ async function printCertificate(language) {
   await loadChain();
   renderCertificate(byId('certificate'), { view: state.view, chain: state.chain, language });
   byId('certificate').hidden = false;
+  // While the certificate is shown, the title is its own: the PDF's title and suggested file name.
+  document.title = `${certificateTexts[language].title} — ${state.view.receiptId}`;
   window.print();
 }
 
