@@ -1,3 +1,5 @@
+import { formatTime } from './element.js';
+
 /** The consent certificate's wording, per language. */
 export const certificateTexts = {
   ru: {
@@ -42,7 +44,7 @@ export const certificateTexts = {
     headValue: (head) => `запись № ${head.lastId ?? '—'}, всего ${head.count}`,
     signedHead: 'Подписанная голова',
     verified: 'Последняя проверка цепочки',
-    verifiedOk: (run) => `целостна, проверено записей: ${run.report.checked} (${run.finishedAt})`,
+    verifiedOk: (run) => `целостна, проверено записей: ${run.report.checked} (${formatTime(run.finishedAt)})`,
     verifiedBroken: (run) => `НАРУШЕНА на записи № ${run.report.broken.id}: ${run.report.broken.reason}`,
     notVerified: 'не проводилась в этом процессе сборщика',
     previous: 'Предыдущая квитанция субъекта',
@@ -90,7 +92,7 @@ export const certificateTexts = {
     headValue: (head) => `record #${head.lastId ?? '—'}, ${head.count} in total`,
     signedHead: 'Signed head',
     verified: 'Last chain verification',
-    verifiedOk: (run) => `intact, ${run.report.checked} records checked (${run.finishedAt})`,
+    verifiedOk: (run) => `intact, ${run.report.checked} records checked (${formatTime(run.finishedAt)})`,
     verifiedBroken: (run) => `BROKEN at record #${run.report.broken.id}: ${run.report.broken.reason}`,
     notVerified: 'not run by this collector process',
     previous: "Subject's previous receipt",
