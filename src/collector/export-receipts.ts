@@ -66,6 +66,12 @@ function csvLine(row: StoredReceipt): string {
   ]);
 }
 
+function exportLine(row: StoredReceipt, format: keyof typeof FILE_NAMES, settings: RecordSettings): string {
+  if (format === 'csv') return csvLine(row);
+  if (format === 'iso27560') return `${JSON.stringify(toIso27560Record(row, settings))}\n`;
+  return `${JSON.stringify(toReceiptView(row))}\n`;
+}
+
 /**
  * `GET /receipts/export?format=ndjson|csv|iso27560[&subjectId=&from=&to=]`:
  * every matching receipt in chain order (`iso27560`: one ISO/IEC TS 27560
@@ -105,9 +111,7 @@ export async function exportReceipts(
     const rows = await store.list({ ...query, order: 'asc', limit: BATCH, cursor });
     for (const row of rows) {
       if (res.destroyed) return;
-      let line = `${JSON.stringify(toReceiptView(row))}\n`;
-      if (format === 'csv') line = csvLine(row);
-      if (format === 'iso27560') line = `${JSON.stringify(toIso27560Record(row, settings))}\n`;
+      const line = exportLine(row, format, settings);
       if (!res.write(line)) await drained(res);
     }
     if (rows.length < BATCH) break;

@@ -27,7 +27,7 @@ function pdfTitle(source: string): string {
   return Buffer.from(hex, 'hex').swap16().toString('utf16le');
 }
 
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 for (const target of storeTargets) {
   test.describe(`console (${target.name})`, () => {

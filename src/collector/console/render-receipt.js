@@ -60,6 +60,13 @@ function historyList(view, history, onOpen) {
   return element('ol', { class: 'history' }, items);
 }
 
+function operatorLine(operator) {
+  const parts = [operator.name ?? '—'];
+  if (operator.inn) parts.push(`INN ${operator.inn}`);
+  if (operator.ogrn) parts.push(`OGRN ${operator.ogrn}`);
+  return parts.join(' · ');
+}
+
 /**
  * Show one receipt with every field, its documents (with a digest check
  * button), the subject's history linked by previousReceiptId, and the
@@ -98,10 +105,7 @@ export function renderReceipt(section, { view, history, onOpen, onCheck, onCerti
       ['Decision time (browser)', formatTime(new Date(receipt.timestamp * 1000).toISOString())],
       ['Received (server)', formatTime(view.receivedAt)],
       ['Categories', element('ul', { class: 'plain' }, categories)],
-      [
-        'Operator',
-        [operator.name, operator.inn && ` · INN ${operator.inn}`, operator.ogrn && ` · OGRN ${operator.ogrn}`],
-      ],
+      ['Operator', operatorLine(operator)],
       ['Operator address', operator.address],
       ['Operator e-mail', operator.email],
       ['Page', receipt.page],
