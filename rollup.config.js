@@ -11,7 +11,15 @@ const define = { __SDK_VERSION__: JSON.stringify(`${pkg.name}@${pkg.version}`) }
 const banner = `/*! ${pkg.name} v${pkg.version} | ${pkg.license} */`;
 
 const typescript = (target) =>
-  esbuild({ target, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define, minify: false, sourceMap: true });
+  esbuild({
+    target,
+    jsx: 'transform',
+    jsxFactory: 'h',
+    jsxFragment: 'Fragment',
+    define,
+    minify: false,
+    sourceMap: true,
+  });
 
 // JSON imports (the receipt schema) are inlined as plain objects.
 const json = () => ({
