@@ -58,7 +58,7 @@ test.describe('npm pack, installed into an empty project', () => {
       `import { createConsent } from 'soglasie';
 import { mountUI } from 'soglasie/ui';
 import { createCollector, toIso27560Record, type Iso27560Record } from 'soglasie/collector';
-const consent = createConsent({ policy: { url: '/policy.txt', version: '1' } }, { plugins: [mountUI] });
+const consent = createConsent({ policy: { url: '/policy.txt', version: '1' } }, { plugins: [mountUI()] });
 consent.has('analytics');
 const record: Iso27560Record | undefined = undefined;
 void record; void toIso27560Record; void createCollector;
