@@ -124,4 +124,25 @@ export default [
     plugins: [dts({ respectExternal: false })],
     output: { file: `dist/${name}.d.ts`, format: 'es' },
   })),
+  // The collector's operator console (issue 20): its plain ES modules bundled into dist/console/console.js,
+  // its page and stylesheet copied beside it (the collector serves that folder at /console), and the ISO 27560
+  // record schema shipped as soglasie/iso27560.schema.json, and the CommonJS "use import" error file. Self-contained:
+  // no other entry depends on it.
+  {
+    input: 'src/collector/console/console.js',
+    output: { file: 'dist/console/console.js', format: 'es', banner },
+    plugins: [
+      {
+        name: 'copy-console',
+        writeBundle() {
+          for (const name of ['index.html', 'console.css']) {
+            copyFileSync(`src/collector/console/${name}`, `dist/console/${name}`);
+          }
+          copyFileSync('src/collector/iso27560.schema.json', 'dist/iso27560.schema.json');
+          // require('soglasie') loads this and gets a clear "ESM: use import" error (package.json "require").
+          copyFileSync('src/require-esm.cjs', 'dist/require-esm.cjs');
+        },
+      },
+    ],
+  },
 ];

@@ -155,7 +155,9 @@ async function demoApi(path, res) {
 const server = createServer({ requestTimeout: 30_000 }, (req, res) => {
   const url = req.url ?? '/';
   const path = url.split('?')[0];
-  if (path === '/receipts' || path.startsWith('/receipts/')) return collector.handler(req, res);
+  // The collector's own routes: receipts, its read API and the operator console.
+  if (path === '/receipts' || path.startsWith('/receipts/') || path === '/console' || path.startsWith('/console/'))
+    return collector.handler(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     req.resume();
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { allow: 'GET, HEAD' });
@@ -182,7 +184,10 @@ server.listen(PORT, HOST, () => {
   console.log(`stored receipts:   ${origin}/receipts.html`);
   console.log(`collector:         POST ${origin}/receipts  (SQLite ${join(DATA_DIR, 'receipts.sqlite')})`);
   console.log(`read side token:   ${DEMO_TOKEN}`);
-  console.log(`  e.g. curl -H 'Authorization: Bearer ${DEMO_TOKEN}' '${origin}/receipts?limit=5'`);
+  console.log(`operator console:  ${origin}/console`);
+  console.log(
+    `  e.g. curl -H 'Authorization: Bearer ${DEMO_TOKEN}' '${origin}/receipts?order=desc&limit=5'  (the latest five)`,
+  );
 });
 
 const stop = () => {

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { hasBearerToken } from './bearer-token';
 import type { IpMode } from './client-ip';
+import { createChainStatus } from './chain-status';
+import { checkDocuments } from './check-documents';
 import { answerPreflight, applyCors, originProblem } from './cors';
 import { exportReceipts } from './export-receipts';
 import { getReceipt } from './get-receipt';
@@ -9,9 +11,11 @@ import { openStore, type StoreChoice } from './open-store';
 import { postReceipt } from './post-receipt';
 import { discardBody } from './read-body';
 import type { ReceiptStore } from './receipt-store';
+import { recordSettingsProblem, type RecordSettings } from './record-settings';
 import { sendJson } from './send-json';
 import { StoreUnavailableError } from './store-unavailable';
 import { answerHealth } from './health-route';
+import { serveConsole } from './serve-console';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions extends StoreChoice {
@@ -37,6 +41,10 @@ export interface CollectorOptions extends StoreChoice {
   maxBodyBytes?: number;
   /** Path of the token-free health check for load balancers (default `/health`); `false` turns it off. */
   healthPath?: string | false;
+  /** What receipts do not record (processors, storage, retention…), for the ISO 27560 and Kantara views. */
+  records?: RecordSettings;
+  /** Where the operator console is served (default `/console`; `false`: not served). Needs `token`. */
+  consolePath?: string | false;
   /** Called with unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -51,19 +59,32 @@ export interface Collector {
   close(): Promise<void>;
 }
 
-type Route = { kind: 'collection' } | { kind: 'export' } | { kind: 'item'; receiptId: string };
+type Route =
+  | { kind: 'collection' }
+  | { kind: 'export' }
+  | { kind: 'chain' }
+  | { kind: 'verify' }
+  | { kind: 'item'; receiptId: string }
+  | { kind: 'documents'; receiptId: string };
 
 function matchRoute(path: string, base: string): Route | undefined {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   if (trimmed === base) return { kind: 'collection' };
   if (trimmed === `${base}/export`) return { kind: 'export' };
+  if (trimmed === `${base}/chain`) return { kind: 'chain' };
+  if (trimmed === `${base}/chain/verify`) return { kind: 'verify' };
   if (!trimmed.startsWith(`${base}/`)) return undefined;
-  const rest = trimmed.slice(base.length + 1);
+  let rest = trimmed.slice(base.length + 1);
+  let kind: 'item' | 'documents' = 'item';
+  if (rest.endsWith('/documents')) {
+    kind = 'documents';
+    rest = rest.slice(0, -'/documents'.length);
+  }
   if (rest.includes('/')) return undefined;
   try {
-    return { kind: 'item', receiptId: decodeURIComponent(rest) };
+    return { kind, receiptId: decodeURIComponent(rest) };
   } catch {
-    return { kind: 'item', receiptId: '' };
+    return { kind, receiptId: '' };
   }
 }
 
@@ -71,6 +92,9 @@ const ALLOW: Record<Route['kind'], string> = {
   collection: 'GET, POST, OPTIONS',
   export: 'GET, OPTIONS',
   item: 'GET, OPTIONS',
+  chain: 'GET, OPTIONS',
+  verify: 'POST, OPTIONS',
+  documents: 'GET, OPTIONS',
 };
 
 /**
@@ -105,6 +129,13 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     throw new Error(`ip: expected full, truncated or none, got ${settings.ip}`);
   const token = options.token || undefined;
   const healthPath = options.healthPath ?? '/health';
+  const consolePath =
+    options.consolePath === false ? undefined : (options.consolePath ?? '/console').replace(/\/+$/, '');
+  const chainStatus = createChainStatus(store);
+  const documentFetch = { privateOrigins: origins.filter((origin) => origin !== '*') };
+  const records = options.records ?? {};
+  const badRecords = recordSettingsProblem(records);
+  if (badRecords) throw new Error(badRecords);
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): Promise<void> {
     const raw = req.url ?? '/';
@@ -114,6 +145,10 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     if (path === healthPath && (req.method === 'GET' || req.method === 'HEAD')) {
       discardBody(req);
       return answerHealth(store, res);
+    }
+    if (token && consolePath && (path === consolePath || path.startsWith(`${consolePath}/`))) {
+      discardBody(req);
+      return serveConsole(req, res, path, consolePath, base);
     }
     const matched = matchRoute(path, base);
     if (!matched) {
@@ -128,15 +163,18 @@ export async function createCollector(options: CollectorOptions = {}): Promise<C
     applyCors(req, res, origins);
     if (matched.kind === 'collection' && req.method === 'POST') return postReceipt(settings, req, res);
     discardBody(req);
-    if (req.method !== 'GET')
+    if (req.method !== (matched.kind === 'verify' ? 'POST' : 'GET'))
       return sendJson(res, 405, { error: 'method not allowed' }, { allow: ALLOW[matched.kind] });
     if (!token) return sendJson(res, 404, { error: 'not found' });
     if (!hasBearerToken(req.headers.authorization, token)) {
       return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer realm="soglasie"' });
     }
     if (matched.kind === 'collection') return listReceipts(store, params, res);
-    if (matched.kind === 'export') return exportReceipts(store, params, res);
-    return getReceipt(store, matched.receiptId, params, res);
+    if (matched.kind === 'export') return exportReceipts(store, params, res, records);
+    if (matched.kind === 'chain') return chainStatus.answer(res);
+    if (matched.kind === 'verify') return chainStatus.verify(res);
+    if (matched.kind === 'documents') return checkDocuments(store, matched.receiptId, res, documentFetch);
+    return getReceipt(store, matched.receiptId, params, res, records);
   }
 
   const handler: CollectorHandler = (req, res, next) => {

@@ -1,9 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { ConsentReceipt } from '../receipt/receipt-types';
 import { csvRow } from './csv-row';
+import { toIso27560Record } from './iso27560-record';
 import { parseListQuery } from './list-query';
 import type { ReceiptStore, StoredReceipt } from './receipt-store';
 import { toReceiptView } from './receipt-view';
+import type { RecordSettings } from './record-settings';
 import { sendJson } from './send-json';
 
 const BATCH = 500;
@@ -38,6 +40,13 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+  iso27560: 'application/x-ndjson; charset=utf-8',
+};
+const FILE_NAMES = { csv: 'receipts.csv', ndjson: 'receipts.ndjson', iso27560: 'receipts.iso27560.ndjson' };
+
 function csvLine(row: StoredReceipt): string {
   const receipt = JSON.parse(row.receiptJson) as ConsentReceipt;
   return csvRow([
@@ -57,18 +66,30 @@ function csvLine(row: StoredReceipt): string {
   ]);
 }
 
+function exportLine(row: StoredReceipt, format: keyof typeof FILE_NAMES, settings: RecordSettings): string {
+  if (format === 'csv') return csvLine(row);
+  if (format === 'iso27560') return `${JSON.stringify(toIso27560Record(row, settings))}\n`;
+  return `${JSON.stringify(toReceiptView(row))}\n`;
+}
+
 /**
- * `GET /receipts/export?format=ndjson|csv[&subjectId=&from=&to=]`: every
- * matching receipt in chain order, streamed in batches with backpressure so
- * memory stays flat however large the table is.
+ * `GET /receipts/export?format=ndjson|csv|iso27560[&subjectId=&from=&to=]`:
+ * every matching receipt in chain order (`iso27560`: one ISO/IEC TS 27560
+ * record per line), streamed in batches with backpressure so memory stays
+ * flat however large the table is.
  *
  * @example
  * await exportReceipts(store, new URLSearchParams('format=csv'), res);
  */
-export async function exportReceipts(store: ReceiptStore, params: URLSearchParams, res: ServerResponse): Promise<void> {
+export async function exportReceipts(
+  store: ReceiptStore,
+  params: URLSearchParams,
+  res: ServerResponse,
+  settings: RecordSettings = {},
+): Promise<void> {
   const format = params.get('format') ?? 'ndjson';
-  if (format !== 'ndjson' && format !== 'csv') {
-    sendJson(res, 400, { error: 'format: expected ndjson or csv' });
+  if (format !== 'ndjson' && format !== 'csv' && format !== 'iso27560') {
+    sendJson(res, 400, { error: 'format: expected ndjson, csv or iso27560' });
     return;
   }
   const filters = new URLSearchParams(params);
@@ -79,8 +100,8 @@ export async function exportReceipts(store: ReceiptStore, params: URLSearchParam
     return;
   }
   res.writeHead(200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="receipts.${format}"`,
+    'content-type': CONTENT_TYPES[format],
+    'content-disposition': `attachment; filename="${FILE_NAMES[format]}"`,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   });
@@ -90,7 +111,7 @@ export async function exportReceipts(store: ReceiptStore, params: URLSearchParam
     const rows = await store.list({ ...query, order: 'asc', limit: BATCH, cursor });
     for (const row of rows) {
       if (res.destroyed) return;
-      const line = format === 'csv' ? csvLine(row) : `${JSON.stringify(toReceiptView(row))}\n`;
+      const line = exportLine(row, format, settings);
       if (!res.write(line)) await drained(res);
     }
     if (rows.length < BATCH) break;

@@ -1,14 +1,18 @@
 import type { ConsentReceipt } from '../receipt/receipt-types';
+import { categorySettings, NECESSARY, type RecordSettings } from './record-settings';
 
 /** A purpose in a Kantara Consent Receipt v1.1. */
 export interface KantaraPurpose {
   purpose: string;
   purposeCategory: string[];
-  consentType: 'EXPLICIT';
+  /** `NOT-REQUIRED` for `necessary`, which runs without consent. */
+  consentType: 'EXPLICIT' | 'NOT-REQUIRED';
   piiCategory: string[];
   primaryPurpose: boolean;
   termination: string;
   thirdPartyDisclosure: boolean;
+  /** The processors, when the settings name some for this category. */
+  thirdPartyName?: string;
 }
 
 /** A Kantara Initiative Consent Receipt v1.1 (KI-CR-v1.1.0); `publicKey` is omitted. */
@@ -48,13 +52,14 @@ const PRIMARY = new Set(['necessary', 'essential', 'functional']);
 /**
  * Map a receipt to a Kantara Consent Receipt v1.1 view. Each granted
  * category becomes a service with one purpose; declined ones are left out,
- * since a Kantara receipt lists what was consented to.
+ * since a Kantara receipt lists what was consented to. The operator's
+ * {@link RecordSettings} name each category's purpose, data and processors.
  *
  * @example
  * const view = toKantaraReceipt(receipt);
  * view.piiPrincipalId === receipt.subjectId; // true
  */
-export function toKantaraReceipt(receipt: ConsentReceipt): KantaraReceipt {
+export function toKantaraReceipt(receipt: ConsentReceipt, settings: RecordSettings = {}): KantaraReceipt {
   const policy = receipt.documents.find((doc) => doc.kind === 'policy') ?? receipt.documents[0];
   const policyUrl = policy?.url ?? '';
   const termination = 'Until withdrawn by the data subject (152-FZ art. 9 part 2)';
@@ -87,21 +92,20 @@ export function toKantaraReceipt(receipt: ConsentReceipt): KantaraReceipt {
     policyUrl,
     services: Object.keys(receipt.categories)
       .filter((category) => receipt.categories[category] === true)
-      .map((category) => ({
-        service: category,
-        purposes: [
-          {
-            purpose: category,
-            purposeCategory: [category],
-            consentType: 'EXPLICIT' as const,
-            piiCategory: [],
-            primaryPurpose: PRIMARY.has(category),
-            termination,
-            // The receipt does not record processors; disclosure is stated in the policy.
-            thirdPartyDisclosure: false,
-          },
-        ],
-      })),
+      .map((category) => {
+        const own = categorySettings(settings, category);
+        const purpose: KantaraPurpose = {
+          purpose: own.purpose,
+          purposeCategory: [category],
+          consentType: category === NECESSARY ? 'NOT-REQUIRED' : 'EXPLICIT',
+          piiCategory: own.piiCategories,
+          primaryPurpose: PRIMARY.has(category),
+          termination,
+          thirdPartyDisclosure: own.processors.length > 0,
+        };
+        if (own.processors.length > 0) purpose.thirdPartyName = own.processors.join(', ');
+        return { service: category, purposes: [purpose] };
+      }),
     sensitive: false,
     spiCat: [],
   };

@@ -96,7 +96,7 @@ for (const target of storeTargets) {
       expect(body.services.map((s: { service: string }) => s.service)).toEqual(['analytics', 'necessary']);
       expect(body.services[1].purposes[0]).toMatchObject({
         purpose: 'necessary',
-        consentType: 'EXPLICIT',
+        consentType: 'NOT-REQUIRED',
         primaryPurpose: true,
       });
       expect(body.services[0].purposes[0]).toMatchObject({ purpose: 'analytics', primaryPurpose: false });
