@@ -155,7 +155,8 @@ export async function firstVisit(browser, server, lib, def, { trace: traced = fa
  * The traced load goes on for a while after the mark: its script time counts until AFTER_ANALYTICS_MS
  * after the analytics ran (`scriptMs`), and also until the mark itself (`scriptUntilMarkMs`).
  * @returns {Promise<object>} analyticsMs, scriptMs and scriptUntilMarkMs (null untraced), jsBytes (gzip
- *   of JS loaded before the mark), files, bannerShown, cls (layout shifts until the load ends)
+ *   of JS loaded before the mark), files (until then), laterFiles (after it, while the load went on),
+ *   bannerShown, cls (layout shifts until the load ends)
  */
 export async function returningVisit(
   browser,
@@ -176,10 +177,13 @@ export async function returningVisit(
     const trace = traced ? await browser.stopTracing() : null;
     const b = await s.page.evaluate(() => window.__bench);
     const files = [];
+    const laterFiles = [];
     for (const r of await resourcesOf(s.page)) {
       const path = pathOf(r.url);
-      if (!ran || r.end > b.analyticsAt || !/\.m?js$/.test(path)) continue;
-      files.push({ path, gzip: server.gzipSize(path) ?? 0 });
+      if (!/\.m?js$/.test(path)) continue;
+      const file = { path, gzip: server.gzipSize(path) ?? 0 };
+      if (ran && r.end <= b.analyticsAt) files.push(file);
+      else laterFiles.push(file);
     }
     return {
       ok: ran,
@@ -188,6 +192,7 @@ export async function returningVisit(
       scriptUntilMarkMs: ran && trace ? scriptTime(trace, 'analytics-ran', b.analyticsAt) : null,
       jsBytes: ran ? files.reduce((n, f) => n + f.gzip, 0) : null,
       files,
+      laterFiles,
       bannerShown: b.bannerAt !== null,
       cls: b.shifts.reduce((n, [, v]) => n + v, 0),
       blocked: s.blocked,

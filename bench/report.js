@@ -29,6 +29,9 @@ export const TARGETS = {
   returningScriptRatio: 0.8,
 };
 
+/** Rounds that the ratio targets ask for. */
+const MIN_ROUNDS = 15;
+
 const soglasieVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
 function label(lib) {
@@ -76,6 +79,7 @@ function summarizeReturningVisits(rounds, lib) {
     scriptNet: pairedNet(rounds, lib, 'empty', (x) => x.scriptMs),
     bytes: median(column(rounds, lib, (x) => x.jsBytes)),
     files: rounds.at(-1)?.[lib].files ?? [],
+    laterFiles: rounds.at(-1)?.[lib].laterFiles ?? [],
     cls: median(column(rounds, lib, (x) => x.cls)),
     clsMax: Math.max(0, ...column(rounds, lib, (x) => x.cls ?? 0)),
     bannerShown: rounds.filter((round) => round[lib].bannerShown).length,
@@ -234,7 +238,7 @@ export function buildReport({ rounds, stored, notes, server, command, browserVer
         process.env.BENCH_SETTLE_MS ?? 500
       } ms): ${fileList(network[lib].laterFiles)}; returning visit, executed before analytics: ${fileList(
         back[lib].files,
-      )}; inline config in the HTML (not counted above): ${htmlDelta(lib)}`,
+      )}; after it (within ${AFTER_ANALYTICS_MS + 100} ms, traced load): ${fileList(back[lib].laterFiles)}; inline config in the HTML (not counted above): ${htmlDelta(lib)}`,
   );
 
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
@@ -323,6 +327,10 @@ function targetRows({ cpu, network, back, ratios }) {
 function runNotes(rounds, stored, { cpu, network, back }) {
   const notes = [];
   const n = rounds.cpu.length;
+  if (n < MIN_ROUNDS)
+    notes.push(
+      `Only ${n} rounds: the targets' ratios ask for at least ${MIN_ROUNDS} alternating rounds, and with fewer the 90% intervals say little.`,
+    );
   for (const lib of ALL) {
     for (const [profile, summary] of [
       ['CPU', cpu[lib]],

@@ -57,6 +57,7 @@ try {
     scriptUntilMarkMs: null,
     jsBytes: null,
     files: [],
+    laterFiles: [],
     bannerShown: false,
     cls: null,
     blocked: [],
@@ -73,6 +74,8 @@ try {
     const traced = await measure(true);
     return {
       ...plain,
+      // The traced returning visit goes on longer after the mark: its list shows what loaded then.
+      laterFiles: traced.laterFiles ?? plain.laterFiles,
       scriptMs: traced.ok ? traced.scriptMs : null,
       scriptUntilMarkMs: traced.ok ? (traced.scriptUntilMarkMs ?? null) : null,
     };
