@@ -1,17 +1,35 @@
-// One measured page load: a fresh browser context (empty cache), 4× CPU throttling set through CDP
-// before navigation, a Chrome trace for main-thread script time, the probe for banner/long
-// tasks/layout shifts, and the JS/CSS files the page loaded.
+// One measured page load: a fresh browser context (empty cache), a profile (4× CPU throttling, and
+// for the network profile a phone-like network too) set through CDP before navigation, a Chrome trace
+// for main-thread script time, the probe for banner/long tasks/layout shifts, and the JS/CSS files
+// the page loaded.
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium-launch.js';
 import { probeSource } from './probe.js';
 import { scriptTime } from './trace.js';
 
 export const CPU_THROTTLE = 4;
+
+/**
+ * The conditions a page is loaded under. `cpu`: 4× CPU throttling on the loopback network.
+ * `network`: the same plus Chromium's network emulation (150 ms latency per request, 1.6 Mbit/s down,
+ * 750 kbit/s up), so that a request made before the banner costs a round trip as on a phone.
+ */
+export const PROFILES = {
+  cpu: { name: 'cpu', label: `${CPU_THROTTLE}× CPU`, cpuThrottle: CPU_THROTTLE, network: null },
+  network: {
+    name: 'network',
+    label: `${CPU_THROTTLE}× CPU + 150 ms, 1.6 Mbit/s`,
+    cpuThrottle: CPU_THROTTLE,
+    network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 },
+  },
+};
 const TRACE_CATEGORIES = (process.env.BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,blink.user_timing,__metadata').split(
   ',',
 );
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 500);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 10_000);
+/** Returning visits: script time counts until this long after the analytics ran (work done just after still costs). */
+export const AFTER_ANALYTICS_MS = 500;
 
 export async function launchBrowser() {
   const options = chromiumLaunchOptions();
@@ -25,14 +43,18 @@ export async function launchBrowser() {
 
 const isLocal = (url) => url.hostname === '127.0.0.1';
 
-/** A fresh context and page; every request to another host is aborted and counted. */
-async function openPage(browser, { storageState, banner, throttle = true }) {
+/** A fresh context and page under `profile` (none: no throttling); every request to another host is aborted and counted. */
+async function openPage(browser, { storageState, banner, profile }) {
   const context = await browser.newContext({ storageState, locale: 'ru-RU', viewport: { width: 1280, height: 720 } });
   const blocked = [];
   await context.addInitScript(probeSource(banner));
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  if (profile) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuThrottle });
+  if (profile?.network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+  }
   const signals = new Map();
   const waiters = new Map();
   page.on('console', (m) => {
@@ -70,14 +92,23 @@ const kindOf = ({ url, type }) =>
       ? 'css'
       : null;
 
+/** The page's resource timing entries: what was fetched and when its response ended. */
+const resourcesOf = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => ({ url: e.name, initiator: e.initiatorType, end: e.responseEnd })),
+  );
+
 /**
  * A first visit: navigation start → banner visible. Tracing slows the page it records (more for more
  * script), so timings, long tasks and layout shifts come from a load with `trace: false`, and script time
  * from one with `trace: true` (its other figures are not used).
- * @returns {Promise<object>} bannerMs, scriptMs (null untraced), longTasks, longestTaskMs, cls, gzip bytes by kind, files
+ * @returns {Promise<object>} bannerMs, scriptMs (null untraced), longTasks, longestTaskMs, cls, gzip bytes
+ *   by kind of the JS and CSS fetched until the banner showed, files (until then), laterFiles (after it)
  */
-export async function firstVisit(browser, server, lib, def, { trace: traced = false } = {}) {
-  const s = await openPage(browser, { banner: def.banner });
+export async function firstVisit(browser, server, lib, def, { trace: traced = false, profile = PROFILES.cpu } = {}) {
+  const s = await openPage(browser, { banner: def.banner, profile });
   try {
     if (traced) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'commit' });
@@ -85,12 +116,16 @@ export async function firstVisit(browser, server, lib, def, { trace: traced = fa
     await sleep(SETTLE_MS);
     const trace = traced ? await browser.stopTracing() : null;
     const b = await s.page.evaluate(() => window.__bench);
+    const types = new Map(s.responses.map((r) => [r.url, r.type]));
     const files = [];
-    for (const r of s.responses) {
-      const kind = kindOf(r);
+    const laterFiles = [];
+    for (const r of await resourcesOf(s.page)) {
+      const kind = kindOf({ url: r.url, type: types.get(r.url) ?? '' });
       if (!kind || !isLocal(new URL(r.url))) continue;
       const path = pathOf(r.url);
-      files.push({ path, kind, gzip: server.gzipSize(path) ?? 0 });
+      const file = { path, kind, gzip: server.gzipSize(path) ?? 0 };
+      if (shown && r.end <= b.bannerAt) files.push(file);
+      else laterFiles.push(file);
     }
     const sum = (k) => files.filter((f) => !k || f.kind === k).reduce((n, f) => n + f.gzip, 0);
     const before = (list) => list.filter(([t]) => shown && t < b.bannerAt);
@@ -103,8 +138,9 @@ export async function firstVisit(browser, server, lib, def, { trace: traced = fa
       longestTaskMs: longBefore.reduce((m, [, d]) => Math.max(m, d), 0),
       longTasksAll: b.longTasks.length,
       cls: b.shifts.reduce((n, [, v]) => n + v, 0),
-      bytes: { js: sum('js'), css: sum('css'), total: sum() },
+      bytes: { js: sum('js'), css: sum('css'), total: shown ? sum() : null },
       files,
+      laterFiles,
       blocked: s.blocked,
       errors: s.errors,
     };
@@ -116,35 +152,49 @@ export async function firstVisit(browser, server, lib, def, { trace: traced = fa
 /**
  * A returning visit (decision stored): navigation start → the gated analytics script runs. As for
  * `firstVisit`, script time comes from a load with `trace: true`, everything else from one without.
- * @returns {Promise<object>} analyticsMs, scriptMs (null untraced), jsBytes (gzip of JS loaded before the mark), files, bannerShown
+ * The traced load goes on for a while after the mark: its script time counts until AFTER_ANALYTICS_MS
+ * after the analytics ran (`scriptMs`), and also until the mark itself (`scriptUntilMarkMs`).
+ * @returns {Promise<object>} analyticsMs, scriptMs and scriptUntilMarkMs (null untraced), jsBytes (gzip
+ *   of JS loaded before the mark), files (until then), laterFiles (after it, while the load went on),
+ *   bannerShown, cls (layout shifts until the load ends)
  */
-export async function returningVisit(browser, server, lib, def, storageState, { trace: traced = false } = {}) {
-  const s = await openPage(browser, { banner: def.banner, storageState });
+export async function returningVisit(
+  browser,
+  server,
+  lib,
+  def,
+  storageState,
+  { trace: traced = false, profile = PROFILES.cpu } = {},
+) {
+  const s = await openPage(browser, { banner: def.banner, storageState, profile });
   try {
     if (traced) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'commit' });
     const ran = await s.signal('analytics');
-    await sleep(100); // nothing is measured after the mark but the resource list
+    // Traced: a margin past the counted half second, so the trace holds all of it. Untraced: nothing
+    // is measured after the mark but the resource list and layout shifts.
+    await sleep(traced ? AFTER_ANALYTICS_MS + 100 : 100);
     const trace = traced ? await browser.stopTracing() : null;
-    const { b, resources } = await s.page.evaluate(() => ({
-      b: window.__bench,
-      resources: performance
-        .getEntriesByType('resource')
-        .map((e) => ({ name: e.name, initiator: e.initiatorType, end: e.responseEnd })),
-    }));
+    const b = await s.page.evaluate(() => window.__bench);
     const files = [];
-    for (const r of resources) {
-      const path = pathOf(r.name);
-      if (!ran || r.end > b.analyticsAt || !/\.m?js$/.test(path)) continue;
-      files.push({ path, gzip: server.gzipSize(path) ?? 0 });
+    const laterFiles = [];
+    for (const r of await resourcesOf(s.page)) {
+      const path = pathOf(r.url);
+      if (!/\.m?js$/.test(path)) continue;
+      const file = { path, gzip: server.gzipSize(path) ?? 0 };
+      if (ran && r.end <= b.analyticsAt) files.push(file);
+      else laterFiles.push(file);
     }
     return {
       ok: ran,
       analyticsMs: ran ? b.analyticsAt : null,
-      scriptMs: ran && trace ? scriptTime(trace, 'analytics-ran', b.analyticsAt) : null,
+      scriptMs: ran && trace ? scriptTime(trace, 'analytics-ran', b.analyticsAt, AFTER_ANALYTICS_MS) : null,
+      scriptUntilMarkMs: ran && trace ? scriptTime(trace, 'analytics-ran', b.analyticsAt) : null,
       jsBytes: ran ? files.reduce((n, f) => n + f.gzip, 0) : null,
       files,
+      laterFiles,
       bannerShown: b.bannerAt !== null,
+      cls: b.shifts.reduce((n, [, v]) => n + v, 0),
       blocked: s.blocked,
       errors: s.errors,
     };
@@ -158,7 +208,7 @@ export async function returningVisit(browser, server, lib, def, storageState, { 
  * and localStorage) for the returning-visit runs. Not throttled, not measured.
  */
 export async function decide(browser, server, lib, def) {
-  const s = await openPage(browser, { banner: def.banner, throttle: false });
+  const s = await openPage(browser, { banner: def.banner, profile: null });
   try {
     await s.page.goto(`${server.origin}/${lib}.html`, { waitUntil: 'load' });
     if (!(await s.signal('banner')))

@@ -1,5 +1,5 @@
 // A static server on 127.0.0.1 (port 0) for the benchmark pages, the built bundles, the peers'
-// dist files and the policy text. It never compresses (the benchmark gzips bodies itself, so the
+// dist files (from bench/node_modules, installed by bench/peers.js) and the policy text. It never compresses (the benchmark gzips bodies itself, so the
 // byte figures do not depend on server settings) and tells the browser not to cache.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const STATIC = {
   '/dist/': join(ROOT, 'dist'),
   '/policies/': join(ROOT, 'demo/policies'),
-  '/nm/': join(ROOT, 'node_modules'),
+  '/nm/': join(ROOT, 'bench/node_modules'),
 };
 const TYPES = {
   '.js': 'text/javascript; charset=utf-8',

@@ -1,6 +1,6 @@
 // Main-thread script time from a Chrome trace: the union of the page's script events (so nested
 // events such as a FunctionCall inside an EventDispatch count once) on the renderer main thread,
-// from navigation start up to a performance mark.
+// from navigation start up to a performance mark (or a while after it).
 
 /** Trace events DevTools files under "Scripting". */
 export const SCRIPT_EVENTS = new Set([
@@ -45,14 +45,15 @@ export function parseTrace(buffer) {
  * @param {Buffer} buffer the trace
  * @param {string} mark a performance.mark name set on the page's main thread
  * @param {number} markMs that mark's performance.now() time (ms since navigation start)
- * @returns {number | null} script milliseconds on the main thread in [navigation start, mark]
+ * @param {number} [afterMs] how long after the mark to keep counting (the trace must run that long)
+ * @returns {number | null} script milliseconds on the main thread in [navigation start, mark + afterMs]
  */
-export function scriptTime(buffer, mark, markMs) {
+export function scriptTime(buffer, mark, markMs, afterMs = 0) {
   const events = parseTrace(buffer);
   const m = events.find((e) => e.name === mark && String(e.cat).includes('blink.user_timing'));
   if (!m) return null;
-  const end = m.ts;
-  const start = end - markMs * 1000;
+  const start = m.ts - markMs * 1000;
+  const end = m.ts + afterMs * 1000;
   const script = spansOf(events, m, SCRIPT_EVENTS);
   const render = spansOf(events, m, RENDER_EVENTS);
   // |script ∪ render| − |render| = |script \ render|: script time with nested rendering cut out.
