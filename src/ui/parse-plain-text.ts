@@ -32,9 +32,19 @@ export function linkify(line: string): Inline[] {
   return parts;
 }
 
+// A form's blank to fill in ("по ссылке: ______"): an unfilled template line, not content.
+const BLANK = /_{4,}/;
+
+/** A line's letters alone, lower-cased: equal for a heading and its copy with the word breaks lost. */
+const letters = (line: string) => line.toLowerCase().replace(/\s+/g, '');
+const words = (line: string) => line.toLowerCase().replace(/\s+/g, ' ');
+
 /**
  * Reads a policy exported from Word as plain text: one paragraph per line, headings as short lines
  * without final punctuation or in capitals, bullet lines, and `[bookmark: …]` export artefacts dropped.
+ * What Word leaves at the end of an export is dropped too: a line with a blank to fill in (four or more
+ * underscores) and a repeat of earlier headings whose words ran together ("…ДАННЫХ" + "ДЛЯ…" coming back
+ * as "…данныхдля…", a page header that lost its line break).
  * Any HTML stays text: the result is rendered as text nodes.
  *
  * @example
@@ -42,6 +52,9 @@ export function linkify(line: string): Inline[] {
  */
 export function parsePlainText(text: string): Block[] {
   const blocks: Block[] = [];
+  // The headings since the last other block, and each run of them ending at the latest one.
+  let headingRun: string[] = [];
+  const headingRuns: string[] = [];
   let prevBlank = true;
   for (const raw of text.replace(/\[bookmark:[^\]]*\]/g, '').split(/\r\n?|\n/)) {
     const line = raw.trim();
@@ -49,12 +62,43 @@ export function parsePlainText(text: string): Block[] {
       prevBlank = true;
       continue;
     }
+    if (BLANK.test(line)) continue;
     const bullet = BULLET.test(line) && !/^-\d/.test(line);
     const body = bullet ? line.replace(BULLET, '') : line;
     const caps = /\p{Lu}{3}/u.test(body) && body === body.toUpperCase();
     const heading = !bullet && body.length <= 90 && !/[.;,:]$/.test(body) && (caps || prevBlank);
+    if (heading && isGluedRepeat(body, headingRuns)) continue;
+    if (heading) {
+      headingRun.push(body);
+      for (let start = 0; start < headingRun.length; start++) headingRuns.push(headingRun.slice(start).join(' '));
+    } else {
+      headingRun = [];
+    }
     blocks.push({ kind: bullet ? 'li' : heading ? 'h' : 'p', parts: linkify(body) });
     prevBlank = false;
   }
   return blocks;
+}
+
+/** The same letters as earlier consecutive headings, but not the same words: their breaks were lost. */
+function isGluedRepeat(line: string, headingRuns: string[]): boolean {
+  for (const run of headingRuns) {
+    if (letters(run) === letters(line) && words(run) !== words(line)) return true;
+  }
+  return false;
+}
+
+/**
+ * The blocks without the first one when it only repeats the title the dialog already shows
+ * (letter case, spacing and final punctuation aside).
+ *
+ * @example
+ * withoutTitle(parsePlainText('Политика конфиденциальности\n\nТекст.'), 'Политика конфиденциальности'); // [p]
+ */
+export function withoutTitle(blocks: Block[], title: string): Block[] {
+  const first = blocks[0];
+  if (!first || first.kind !== 'h') return blocks;
+  const bare = (line: string) => words(line.trim()).replace(/[.:;!]+$/, '');
+  const firstText = first.parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
+  return bare(firstText) === bare(title) ? blocks.slice(1) : blocks;
 }
