@@ -35,9 +35,9 @@ export function linkify(line: string): Inline[] {
 // A form's blank to fill in ("по ссылке: ______"): an unfilled template line, not content.
 const BLANK = /_{4,}/;
 
-/** A line's letters alone, lower-cased: equal for a heading and its copy with the word breaks lost. */
-const letters = (line: string) => line.toLowerCase().replace(/\s+/g, '');
-const words = (line: string) => line.toLowerCase().replace(/\s+/g, ' ');
+/** A line in lower case with single spaces: how headings are compared. */
+const squash = (line: string) => line.toLowerCase().replace(/\s+/g, ' ');
+const glued = (line: string) => line.replace(/ /g, '');
 
 /**
  * Reads a policy exported from Word as plain text: one paragraph per line, headings as short lines
@@ -52,9 +52,9 @@ const words = (line: string) => line.toLowerCase().replace(/\s+/g, ' ');
  */
 export function parsePlainText(text: string): Block[] {
   const blocks: Block[] = [];
-  // The headings since the last other block, and each run of them ending at the latest one.
-  let headingRun: string[] = [];
-  const headingRuns: string[] = [];
+  // Each run of consecutive headings that ends at the latest line, and every such run so far.
+  let runs: string[] = [];
+  const seen: string[] = [];
   let prevBlank = true;
   for (const raw of text.replace(/\[bookmark:[^\]]*\]/g, '').split(/\r\n?|\n/)) {
     const line = raw.trim();
@@ -67,25 +67,19 @@ export function parsePlainText(text: string): Block[] {
     const body = bullet ? line.replace(BULLET, '') : line;
     const caps = /\p{Lu}{3}/u.test(body) && body === body.toUpperCase();
     const heading = !bullet && body.length <= 90 && !/[.;,:]$/.test(body) && (caps || prevBlank);
-    if (heading && isGluedRepeat(body, headingRuns)) continue;
     if (heading) {
-      headingRun.push(body);
-      for (let start = 0; start < headingRun.length; start++) headingRuns.push(headingRun.slice(start).join(' '));
+      const key = squash(body);
+      // The same letters as earlier consecutive headings, but not the same words: their breaks were lost.
+      if (seen.some((run) => run !== key && glued(run) === glued(key))) continue;
+      runs = [...runs.map((run) => `${run} ${key}`), key];
+      seen.push(...runs);
     } else {
-      headingRun = [];
+      runs = [];
     }
     blocks.push({ kind: bullet ? 'li' : heading ? 'h' : 'p', parts: linkify(body) });
     prevBlank = false;
   }
   return blocks;
-}
-
-/** The same letters as earlier consecutive headings, but not the same words: their breaks were lost. */
-function isGluedRepeat(line: string, headingRuns: string[]): boolean {
-  for (const run of headingRuns) {
-    if (letters(run) === letters(line) && words(run) !== words(line)) return true;
-  }
-  return false;
 }
 
 /**
@@ -98,7 +92,7 @@ function isGluedRepeat(line: string, headingRuns: string[]): boolean {
 export function withoutTitle(blocks: Block[], title: string): Block[] {
   const first = blocks[0];
   if (!first || first.kind !== 'h') return blocks;
-  const bare = (line: string) => words(line.trim()).replace(/[.:;!]+$/, '');
+  const bare = (line: string) => squash(line.trim()).replace(/[.:;!]+$/, '');
   const firstText = first.parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
   return bare(firstText) === bare(title) ? blocks.slice(1) : blocks;
 }
