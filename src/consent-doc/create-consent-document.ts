@@ -63,6 +63,9 @@ export function createConsentDocument(config: ConsentConfig, options: ConsentDoc
   }
   const checked = parseConfig(config, () => {});
   const lang = options.lang ?? checked.lang ?? 'ru';
+  if (lang !== 'ru' && lang !== 'en') {
+    throw new Error(`createConsentDocument: lang must be "ru" or "en", got ${JSON.stringify(lang)}`);
+  }
   const texts = consentDocTexts[lang];
   const resolved = resolveConfig(checked, () => {});
   const operator = resolved.operator;

@@ -159,6 +159,7 @@ describe('createConsentDocument', () => {
     expect(() => createConsentDocument({ ...base, processing: { ...base.processing, term: undefined } })).toThrow(
       /152-FZ art\. 9 part 4.*: processing\.term$/,
     );
+    expect(() => createConsentDocument(base, { lang: 'de' as 'ru' })).toThrow('lang must be "ru" or "en", got "de"');
   });
 });
 
