@@ -1,6 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ConsentConfig, Lang } from '../config/config-types';
+import { reportTo } from '../config/config-messages';
+import type { Report } from '../config/config-problem';
 import { parseConfig } from '../config/parse-config';
+import { resolveConfig } from '../config/resolve-config';
 import { createConsentDocument } from './create-consent-document';
 import { missingConsentFields } from './missing-consent-fields';
 
@@ -50,7 +53,14 @@ export async function consentDocCommand(args: string[], io: CommandOutput, usage
     io.err(`soglasie: cannot read ${flags.config}: ${reason ?? (error as Error).message}\n`);
     return 1;
   }
-  const config: ConsentConfig = parseConfig(input, (message) => io.err(`soglasie: ${flags.config}: ${message}\n`));
+  const report = reportTo((message) => io.err(`soglasie: ${flags.config}: ${message}\n`));
+  const config: ConsentConfig = parseConfig(input, report);
+  // The configuration's other problems (a tracker waiting for a category that is not there, …); what the
+  // document lacks is listed below, field by field.
+  const otherProblems: Report = (code, ...values) => {
+    if (code !== 'consentIncomplete') report(code, ...values);
+  };
+  resolveConfig(config, otherProblems);
   const missing = missingConsentFields(config);
   if (missing.length) {
     io.err(

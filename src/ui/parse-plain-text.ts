@@ -35,16 +35,13 @@ export function linkify(line: string): Inline[] {
 // A form's blank to fill in ("по ссылке: ______"): an unfilled template line, not content.
 const BLANK = /_{4,}/;
 
-/** A line in lower case with single spaces: how headings are compared. */
-const squash = (line: string) => line.toLowerCase().replace(/\s+/g, ' ');
-const glued = (line: string) => line.replace(/ /g, '');
-
 /**
  * Reads a policy exported from Word as plain text: one paragraph per line, headings as short lines
  * without final punctuation or in capitals, bullet lines, and `[bookmark: …]` export artefacts dropped.
  * What Word leaves at the end of an export is dropped too: a line with a blank to fill in (four or more
- * underscores) and a repeat of earlier headings whose words ran together ("…ДАННЫХ" + "ДЛЯ…" coming back
- * as "…данныхдля…", a page header that lost its line break).
+ * underscores) and a heading line that repeats two or more consecutive earlier headings, whatever its
+ * case and spacing ("…ДАННЫХ" + "ДЛЯ…" coming back as "…данныхдля…": a page header that lost its line
+ * break). A single heading that comes back is kept.
  * Any HTML stays text: the result is rendered as text nodes.
  *
  * @example
@@ -52,9 +49,10 @@ const glued = (line: string) => line.replace(/ /g, '');
  */
 export function parsePlainText(text: string): Block[] {
   const blocks: Block[] = [];
-  // Each run of consecutive headings that ends at the latest line, and every such run so far.
-  let runs: string[] = [];
-  const seen: string[] = [];
+  // The consecutive headings since the last other block, and each run of two or more so far: their
+  // letters only, so that a copy with its word breaks lost still matches.
+  let run = '';
+  const runs: string[] = [];
   let prevBlank = true;
   for (const raw of text.replace(/\[bookmark:[^\]]*\]/g, '').split(/\r\n?|\n/)) {
     const line = raw.trim();
@@ -68,13 +66,12 @@ export function parsePlainText(text: string): Block[] {
     const caps = /\p{Lu}{3}/u.test(body) && body === body.toUpperCase();
     const heading = !bullet && body.length <= 90 && !/[.;,:]$/.test(body) && (caps || prevBlank);
     if (heading) {
-      const key = squash(body);
-      // The same letters as earlier consecutive headings, but not the same words: their breaks were lost.
-      if (seen.some((run) => run !== key && glued(run) === glued(key))) continue;
-      runs = [...runs.map((run) => `${run} ${key}`), key];
-      seen.push(...runs);
+      const key = body.toLowerCase().replace(/\s/g, '');
+      if (runs.includes(key)) continue;
+      if (run) runs.push(run + key);
+      run += key;
     } else {
-      runs = [];
+      run = '';
     }
     blocks.push({ kind: bullet ? 'li' : heading ? 'h' : 'p', parts: linkify(body) });
     prevBlank = false;
@@ -92,7 +89,12 @@ export function parsePlainText(text: string): Block[] {
 export function withoutTitle(blocks: Block[], title: string): Block[] {
   const first = blocks[0];
   if (!first || first.kind !== 'h') return blocks;
-  const bare = (line: string) => squash(line.trim()).replace(/[.:;!]+$/, '');
+  const bare = (line: string) =>
+    line
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/[.:;!]+$/, '');
   const firstText = first.parts.map((part) => (typeof part === 'string' ? part : part.text)).join('');
   return bare(firstText) === bare(title) ? blocks.slice(1) : blocks;
 }

@@ -58,6 +58,21 @@ describe('soglasie consent-doc', () => {
     expect(err).not.toContain('  operator.name\n');
   });
 
+  it("names the configuration's other problems and still writes the document", async () => {
+    const config = {
+      ...completeConfig(),
+      categories: [{ id: 'analytics' }],
+      integrations: { yandexMetrica: { id: 1 }, googleTagManager: { id: 'GTM-X', category: 'marketing' } },
+    };
+    const { code, out, err } = await run(['consent-doc', '--config', file('gtm.json', JSON.stringify(config))]);
+    expect(code).toBe(0);
+    expect(out).toContain('ООО «Яндекс»');
+    expect(out).not.toContain('Google Tag Manager');
+    expect(err).toBe(
+      `soglasie: ${join(dir, 'gtm.json')}: integrations: googleTagManager wait for the "marketing" category, which is not configured; they will never load\n`,
+    );
+  });
+
   it('exits 1 naming a file that is missing or not JSON', async () => {
     const missing = await run(['consent-doc', '--config', join(dir, 'nope.json')]);
     expect(missing.code).toBe(1);
