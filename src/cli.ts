@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { consentDocCommand } from './consent-doc/consent-doc-command';
 
 /** Where the CLI writes; the process streams by default, an array in tests. */
 export interface CliOutput {
@@ -9,17 +10,26 @@ export interface CliOutput {
 }
 
 const USAGE = `Usage: soglasie digest FILE...
+       soglasie consent-doc --config site.json [--lang ru|en] [--out consent.txt]
 
-Prints the hex SHA-256 of each file's exact bytes: the value of the policy's or consent's
+digest prints the hex SHA-256 of each file's exact bytes: the value of the policy's or consent's
 "sha256" (data-policy-sha256, data-consent-sha256), so receipts need not fetch the document.
 With several files, prints "DIGEST  FILE" lines as sha256sum does.
+
+consent-doc writes the consent document (152-FZ art. 9 part 4) made from the site's configuration,
+the same JSON as the page's data-soglasie-config block, to standard output or the --out file; in
+the configuration's lang, else Russian. It exits 1 naming what a complete document still needs.
 `;
 
 const stdio: CliOutput = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
 
 /**
- * The `soglasie` command. Returns the exit code: 0 done, 1 a file could not be read, 2 bad usage.
+ * The `soglasie` command. Returns the exit code: 0 done, 1 a file could not be read (or, for
+ * consent-doc, the configuration lacks fields), 2 bad usage.
  *
+ * @example
+ * // $ npx soglasie consent-doc --config site.json --lang ru --out public/consent.txt
+ * const written = await main(['consent-doc', '--config', 'site.json', '--out', 'public/consent.txt']);
  * @example
  * // in a site build, after writing public/policy.txt:
  * // $ npx soglasie digest public/policy.txt
@@ -36,6 +46,7 @@ export async function main(argv: string[], io: CliOutput = stdio): Promise<numbe
     io.out(`${__SDK_VERSION__}\n`);
     return 0;
   }
+  if (command === 'consent-doc') return consentDocCommand(files, io, USAGE);
   if (command !== 'digest' || !files.length) {
     io.err(command && command !== 'digest' ? `soglasie: unknown command "${command}"\n${USAGE}` : USAGE);
     return 2;

@@ -26,6 +26,8 @@ export interface ServiceConfig {
   name: Localized;
   /** The company that processes the data (a processor under 152-FZ art. 6 part 3). */
   processor?: Localized;
+  /** The processor's address, which the consent document names (152-FZ art. 9 part 4 item 6). */
+  processorAddress?: Localized;
   /** Cookie names it sets; a trailing `*` matches a prefix. Deleted on withdrawal. */
   cookies?: string[];
 }
@@ -73,6 +75,8 @@ export interface OperatorConfig {
   address?: string;
   /** Where the visitor sends a withdrawal. */
   email?: string;
+  /** The site the consent is given on, as the consent document names it: `autocrm.ru`. */
+  site?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linkify, parsePlainText } from '../../src/ui/parse-plain-text';
+import { linkify, parsePlainText, withoutTitle } from '../../src/ui/parse-plain-text';
 
 const text = (b: { parts: unknown[] }) =>
   b.parts.map((p) => (typeof p === 'string' ? p : (p as { text: string }).text)).join('');
@@ -27,6 +27,50 @@ describe('parsePlainText', () => {
       expect(blocks.some((b) => text(b).includes('[bookmark'))).toBe(false);
       expect(blocks.filter((b) => b.kind === 'h').length).toBeGreaterThan(0);
     }
+  });
+  it('drops a blank to fill in and a heading repeated with its words run together (Word export tail)', () => {
+    const blocks = parsePlainText(
+      'ФОРМА СОГЛАСИЯ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ\nДЛЯ ПОСЕТИТЕЛЕЙ САЙТА\n\nТекст согласия.\n\n' +
+        'Форма размещается на Сайте по ссылке: _______________________.\n\n____________\n\n' +
+        'форма согласия на обработку персональных данныхдля посетителей сайта\n \n',
+    );
+    expect(blocks.map(text)).toEqual([
+      'ФОРМА СОГЛАСИЯ НА ОБРАБОТКУ ПЕРСОНАЛЬНЫХ ДАННЫХ',
+      'ДЛЯ ПОСЕТИТЕЛЕЙ САЙТА',
+      'Текст согласия.',
+    ]);
+  });
+
+  it('keeps a heading that comes back with its words intact, and underscores in names', () => {
+    const blocks = parsePlainText('Общие положения\n\nТекст.\n\nОбщие положения\n\nПоле user_id и __init__.');
+    expect(blocks.map(text)).toEqual(['Общие положения', 'Текст.', 'Общие положения', 'Поле user_id и __init__.']);
+  });
+
+  it("shows none of the autocrm.ru policy's Word export tail", () => {
+    const blocks = parsePlainText(readFileSync('demo/policies/autocrm-policy.txt', 'utf8'));
+    const all = blocks.map(text);
+    expect(all.some((line) => line.includes('___'))).toBe(false);
+    expect(all.some((line) => line.includes('данныхдля'))).toBe(false);
+    expect(all.at(-1)).toContain('Настоящее Согласие действует с момента его предоставления');
+  });
+});
+
+describe('withoutTitle', () => {
+  it('drops a first heading that repeats the dialog title, whatever its case', () => {
+    const blocks = parsePlainText('ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ\n\nТекст политики.');
+    expect(withoutTitle(blocks, 'Политика конфиденциальности').map(text)).toEqual(['Текст политики.']);
+    const seed = parsePlainText(readFileSync('demo/policies/autocrm-policy.txt', 'utf8'));
+    expect(text(withoutTitle(seed, 'Политика конфиденциальности')[0])).toMatch(
+      /^Политика конфиденциальности \(«Политика»\)/,
+    );
+  });
+
+  it('keeps the first line when it differs from the title or is not a heading', () => {
+    const blocks = parsePlainText('Политика обработки персональных данных\n\nТекст.');
+    expect(withoutTitle(blocks, 'Политика конфиденциальности')).toBe(blocks);
+    const paragraph = parsePlainText('Политика конфиденциальности действует с 1 мая.');
+    expect(withoutTitle(paragraph, 'Политика конфиденциальности')).toBe(paragraph);
+    expect(withoutTitle([], 'Политика конфиденциальности')).toEqual([]);
   });
 });
 
