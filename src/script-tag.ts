@@ -92,7 +92,6 @@ const lazyParts =
     const stop = new AbortController();
     // Cleanups of the parts that have joined.
     const joined: Array<ReturnType<ConsentPlugin>> = [];
-    const prefix = consent.config.cookie.name;
     // Chosen once: the file holds this language's strings only.
     const lang = resolveLang(consent.config.lang);
     const ui = part(
@@ -133,7 +132,7 @@ const lazyParts =
     // A returning visitor's way back to the preferences (and to withdrawal) is the floating button,
     // which the interface draws: fetched once the page has loaded, off the analytics' critical path.
     else if (consent.config.floatingButton) afterLoad(ui, stop.signal);
-    afterLoad(() => hasLeftovers(prefix) && receipts(), stop.signal);
+    afterLoad(() => hasLeftovers(consent.config) && receipts(), stop.signal);
     return () => {
       stop.abort();
       offOpen();

@@ -1,5 +1,7 @@
+import type { ResolvedConfig } from '../config/config-types';
 import { resolveLang } from '../config/resolve-lang';
 import type { ChangeDetail, ConsentPlugin } from '../store/consent-types';
+import { unconfirmedDecision } from './unconfirmed-decision';
 
 /** A decision whose receipt is still to be made, with what it was made on. */
 export interface PendingDecision {
@@ -97,8 +99,13 @@ export function takePending(prefix: string, memory: PendingDecision[]): PendingD
   return [...out.values()];
 }
 
-/** Whether earlier pages left decisions or receipts behind: then the receipt code is needed. */
-export function hasLeftovers(prefix: string): boolean {
+/**
+ * Whether earlier pages left decisions or receipts behind — in localStorage, or a decision in the
+ * consent cookie whose receipt was never confirmed (see unconfirmedDecision): then the receipt code is needed.
+ */
+export function hasLeftovers(config: ResolvedConfig): boolean {
+  const prefix = config.cookie.name;
+  if (unconfirmedDecision(config)) return true;
   try {
     return Object.keys(localStorage).some(
       (key) => key.startsWith(keyOf(prefix)) || key.startsWith(`${prefix}.outbox.`),

@@ -95,19 +95,27 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
     for (const id of config.optional) decisions[id] = wanted[id] === true && canGrant(config.optional, id, gpc);
     const granted = config.optional.some((id) => decisions[id]);
     const kind: ReceiptEvent = event ?? (current ? 'update' : granted ? 'accept' : 'decline');
+    const timeMs = Date.now();
+    const previousReceiptId = stored?.receiptId;
     const next: StoredDecision = {
       // The same visitor keeps one pseudonymous id across re-consents, so their receipts link up.
       subjectId: stored?.subjectId ?? randomUuid(),
       decisions,
       policyVersion: config.policy.version ?? '',
       consentVersion: config.consent.version ?? '',
-      time: nowSeconds(),
+      time: Math.floor(timeMs / 1000),
+      timeMs,
       receiptId: randomUuid(),
       method,
       event: kind,
       gpc,
+      // Numbers this subject's decisions, so that the collector knows the last one whatever order the
+      // receipts arrive in (the cookie is read again just above: other tabs' decisions count too).
+      sequence: (stored?.sequence ?? 0) + 1,
+      // Until the endpoint confirms the receipt, the cookie can rebuild it (see start-receipts).
+      confirmed: !config.endpoint,
+      previousReceiptId,
     };
-    const previousReceiptId = stored?.receiptId;
     stored = current = next;
     if (browser) writeDecisionCookie(config, next);
     emit('change', {
@@ -117,6 +125,8 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
       method,
       receiptId: next.receiptId,
       previousReceiptId,
+      sequence: next.sequence,
+      timeMs,
     });
   };
 

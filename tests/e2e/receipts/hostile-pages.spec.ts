@@ -61,9 +61,10 @@ test.describe('hostile pages: cookie tossing', () => {
       await allowSiteTest(context);
       site.mode = 'ok';
       site.page('/index.html', sdkPage(attrs()));
+      site.page('/evil.html', sdkPage(attrs().replace('data-yandex-metrica', 'data-off')));
       // evil.site.test makes a well-formed "everything granted" value with the SDK itself, then plants it
       // for the whole domain under every name the SDK might read.
-      await page.goto(site.origin('evil.site.test') + '/index.html');
+      await page.goto(site.origin('evil.site.test') + '/evil.html');
       const planted = await page.evaluate(() => {
         window.Soglasie!.accept();
         const pair = document.cookie.split('; ').find((p) => /^(__Host-)?soglasie=/.test(p))!;
@@ -72,7 +73,6 @@ test.describe('hostile pages: cookie tossing', () => {
           document.cookie = `${name}=${value}; Domain=site.test; Path=/; Secure; SameSite=Lax`;
         return window.Soglasie!.get().receiptId as string;
       });
-      analytics.length = 0;
       const www = site.origin('www.site.test');
 
       await page.goto(www + '/index.html');

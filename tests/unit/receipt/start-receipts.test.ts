@@ -14,23 +14,36 @@ const SHA = 'e'.repeat(64);
 let n = 0;
 const uuid = () => `aaaaaaaa-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
 
-/** A page: storage, events, fetch and beacon, and an instance that only knows `config` and `on('change')`. */
-function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: number | (() => Promise<number>) } = {}) {
+/** How the stub endpoint answers: a status (JSON for 2xx and 4xx, as the collector does), or a 200 HTML page. */
+type Answer = number | 'html';
+
+/** A page: storage, events and fetch, and an instance that only knows `config` and `on('change')`. */
+function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: Answer | (() => Promise<Answer>) } = {}) {
   const local = memoryStorage(
     Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])),
   );
   const target = new EventTarget();
-  const navigator = { onLine: true, sendBeacon: vi.fn((_url: string, _body: Blob) => true) };
+  const navigator = { onLine: true };
   const posts: ConsentReceipt[] = [];
   const inits: RequestInit[] = [];
+  /** Receipts sent as the page went away (no answer read: no signal to wait on). */
+  const leaves: ConsentReceipt[] = [];
   let status = opts.status ?? 201;
   const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
     if (!init?.method) return new Response('policy text', { status: 200 });
-    posts.push(JSON.parse(String(init.body)));
+    const receipt = JSON.parse(String(init.body)) as ConsentReceipt;
+    if (!init.signal) {
+      leaves.push(receipt);
+      return new Response(null, { status: 503 });
+    }
+    posts.push(receipt);
     inits.push(init);
     const s = typeof status === 'function' ? await status() : status;
     if (s === 0) throw new TypeError('Failed to fetch');
-    return new Response(null, { status: s });
+    if (s === 'html') return new Response('<!doctype html><div id=app>', { headers: { 'Content-Type': 'text/html' } });
+    if (s >= 500 || s === 429 || s === 408) return new Response(null, { status: s });
+    const body = s < 300 ? { id: 1, receiptId: receipt.receiptId } : { error: 'refused' };
+    return new Response(JSON.stringify(body), { status: s, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('window', { localStorage: local });
   // A page that has loaded: the plugin's after-load work (leftovers, listeners) runs a tick later.
@@ -62,7 +75,8 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
       receiptId,
       gpc: false,
     };
-    listeners.forEach((fn) => fn({ snapshot, previous: snapshot, event, method: 'button', receiptId }));
+    const detail = { snapshot, previous: snapshot, event, method: 'button' as const, receiptId, sequence: 1, timeMs: Date.now() };
+    listeners.forEach((fn) => fn(detail));
     return receiptId;
   };
   const outbox = (): OutboxEntry[] =>
@@ -72,6 +86,7 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
     target,
     navigator,
     posts,
+    leaves,
     inits,
     fetchMock,
     events,
@@ -156,6 +171,33 @@ describe('startReceipts', () => {
     expect(page.posts).toHaveLength(1);
   });
 
+  it('a 200 text/html answer (an app’s fallback page) is no delivery: named in the console, kept, retried', async () => {
+    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } }, { status: 'html' });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toMatchObject([{ attempts: 1, receipt: { receiptId: id } }]);
+    expect(page.named('delivered')).toEqual([]);
+    expect(String(errors.mock.calls[0][0])).toMatch(new RegExp(`answered 200 text/html to receipt ${id}`));
+    page.setStatus(201);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(page.outbox()).toEqual([]);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
+  it('a JSON 200 that names another receipt (or none) is no delivery either', async () => {
+    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } });
+    page.fetchMock.mockImplementationOnce(async (_url: string, init?: RequestInit) => {
+      page!.posts.push(JSON.parse(String(init!.body)));
+      return new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toHaveLength(1);
+    expect(String(errors.mock.calls[0][0])).toContain(`200 application/json without this receipt's id`);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
   it('times out a hanging endpoint after 10 s and retries', async () => {
     page = setup({ endpoint: '/receipts' });
     // The hanging request is only aborted through its signal: make the stub honour it.
@@ -190,7 +232,7 @@ describe('startReceipts', () => {
     expect((page.named('receipt')[0] as ConsentReceipt).receiptId).toBe(id);
   });
 
-  it('on pagehide beacons pending complete receipts, but not one whose digest is still unknown', async () => {
+  it('on pagehide sends pending complete receipts (keepalive, no redirect), but not one whose digest is still unknown', async () => {
     page = setup({ endpoint: '/receipts' }, { status: 500 });
     const failed = page.decide();
     await vi.advanceTimersByTimeAsync(0);
@@ -206,22 +248,23 @@ describe('startReceipts', () => {
     for (const e of [unhashed, otherTabs])
       page.local.setItem(`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e));
     page.fire('pagehide');
-    expect(page.navigator.sendBeacon).toHaveBeenCalledTimes(1);
-    const [url, blob] = page.navigator.sendBeacon.mock.calls[0];
+    expect(page.leaves.map((r) => r.receiptId)).toEqual([failed]);
+    const [url, init] = page.fetchMock.mock.calls.at(-1)!;
     expect(url).toBe('/receipts');
-    expect(blob.type).toBe('text/plain;charset=utf-8');
-    expect(JSON.parse(await blob.text()).receiptId).toBe(failed);
-    // A beacon's fate is unknown: the receipt stays until a POST is answered.
+    // Not a beacon: a beacon follows a 307 to whatever origin it names, with the receipt.
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, redirect: 'manual', credentials: 'omit' });
+    // Its answer is never read: the receipt stays until a POST is answered.
+    await vi.advanceTimersByTimeAsync(0);
     expect(page.outbox()).toHaveLength(3);
   });
 
   it('on pagehide unlocks a receipt still in flight so the next page resends it rather than wait', async () => {
-    page = setup({ endpoint: '/receipts' }, { status: () => new Promise<number>(() => {}) });
+    page = setup({ endpoint: '/receipts' }, { status: () => new Promise<Answer>(() => {}) });
     page.decide();
     await vi.advanceTimersByTimeAsync(0);
     expect(page.outbox()[0].lock).toBeGreaterThan(Date.now());
     page.fire('pagehide');
-    expect(page.navigator.sendBeacon).not.toHaveBeenCalled();
+    expect(page.leaves).toEqual([]);
     expect(page.outbox()[0].lock).toBeUndefined();
   });
 
