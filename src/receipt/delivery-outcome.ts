@@ -21,8 +21,7 @@ const JSON_TYPE = /^application\/([a-z.+-]+\+)?json$/;
  */
 export function deliveryOutcome(answer: EndpointAnswer, receiptId: string): DeliveryOutcome {
   const { status, type } = answer;
-  if ((status === 200 || status === 201) && JSON_TYPE.test(type) && answer.receiptId === receiptId)
-    return 'delivered';
+  if ((status === 200 || status === 201) && JSON_TYPE.test(type) && answer.receiptId === receiptId) return 'delivered';
   return FINAL.includes(status) && JSON_TYPE.test(type) ? 'drop' : 'retry';
 }
 

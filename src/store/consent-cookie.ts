@@ -22,8 +22,7 @@ export function consentCookieName(config: ResolvedConfig): string {
  * then does a page act on it on the visitor's behalf, e.g. rebuild and send its receipt: with a plain
  * name, a cookie may come from a sibling subdomain.
  */
-export const isHostOnlyCookie = (config: ResolvedConfig): boolean =>
-  consentCookieName(config).startsWith(HOST_PREFIX);
+export const isHostOnlyCookie = (config: ResolvedConfig): boolean => consentCookieName(config).startsWith(HOST_PREFIX);
 
 /** The raw value of every cookie of the name the page sees: several when copies were planted under another domain or path. */
 function cookieValues(name: string): string[] {

@@ -75,7 +75,15 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: Answ
       receiptId,
       gpc: false,
     };
-    const detail = { snapshot, previous: snapshot, event, method: 'button' as const, receiptId, sequence: 1, timeMs: Date.now() };
+    const detail = {
+      snapshot,
+      previous: snapshot,
+      event,
+      method: 'button' as const,
+      receiptId,
+      sequence: 1,
+      timeMs: Date.now(),
+    };
     listeners.forEach((fn) => fn(detail));
     return receiptId;
   };
