@@ -60,6 +60,10 @@ export const recordDecisions =
         // Storage blocked: the copy in memory still reaches the receipt code on this page.
       }
     };
+    // A decision whose receipt earlier pages lost (storage full, endpoint down): the receipt code
+    // rebuilds it like any decision recorded here.
+    const lost = unconfirmedDecision(consent.config);
+    if (lost) memory.push({ detail: lost, page: location.origin + location.pathname, lang });
     // Leaving with decisions not yet taken: hand them over to the next page of the site.
     const onPagehide = () => memory.forEach((p) => save({ ...p, left: true }));
     addEventListener('pagehide', onPagehide);

@@ -2,7 +2,6 @@ import { resolveLang } from '../config/resolve-lang';
 import { afterLoad } from '../store/after-load';
 import type { ChangeDetail, ConsentPlugin } from '../store/consent-types';
 import { backoffDelay } from './backoff-delay';
-import { confirmDecisionCookie } from '../store/consent-cookie';
 import { buildReceipt } from './build-receipt';
 import { createDocumentDigests } from './create-document-digests';
 import { createOutbox, type OutboxEntry } from './create-outbox';
@@ -53,7 +52,8 @@ const MAX_DELAY = 3600_000;
  * consent.on('receipt', (r) => console.log('made', r.receiptId));
  * consent.on('delivered', ({ receiptId, status }) => console.log('stored', receiptId, status));
  */
-export const startReceipts: ConsentPlugin = (consent, emit) => receipts(consent, emit);
+export const startReceipts: ConsentPlugin = (consent, emit) =>
+  receipts(consent, emit, undefined, unconfirmedDecision(consent.config));
 
 /**
  * The same, fed by decisions the script tag's core recorded (see recordDecisions) rather than by
@@ -67,7 +67,13 @@ export const startPendingReceipts =
   (consent, emit) =>
     receipts(consent, emit, take);
 
-function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() => PendingDecision[])?]): () => void {
+/**
+ * `take`: the decisions the script tag's core recorded (it also hands over a lost receipt's decision,
+ * see recordDecisions). `lost`: a decision whose receipt earlier pages lost (see unconfirmedDecision).
+ */
+function receipts(
+  ...[consent, emit, take, lost]: [...Parameters<ConsentPlugin>, (() => PendingDecision[])?, ChangeDetail?]
+): () => void {
   const { config } = consent;
   const { endpoint } = config;
   const prefix = config.cookie.name;
@@ -111,7 +117,7 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     const outcome = deliveryOutcome(answer, id);
     if (outcome === 'delivered') {
       outbox.update(id, () => undefined);
-      confirmDecisionCookie(config, id);
+      // The core marks the consent cookie's receipt as confirmed on this event.
       return emit('delivered', { receiptId: id, status: answer.status });
     }
     const what = describeAnswer(answer, id);
@@ -224,18 +230,9 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     addEventListener('visibilitychange', () => onHide(false), { signal });
     addEventListener('online', () => pump(true), { signal });
     addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
-    rebuild();
+    // A receipt earlier pages could neither keep nor send, made again from the cookie.
+    if (lost && !busy.has(lost.receiptId)) onChange(lost);
     schedule();
-  }
-
-  /** A decision whose receipt earlier pages could neither keep nor send: made again from the cookie. */
-  function rebuild() {
-    const detail = unconfirmedDecision(config);
-    if (!detail) return;
-    const id = detail.receiptId;
-    // Still on its way: in this page's hands, in the outbox, or recorded by another tab.
-    if (busy.has(id) || storage.getItem(`${prefix}.outbox.${id}`) || storage.getItem(`${prefix}.pending.${id}`)) return;
-    onChange(detail);
   }
   afterLoad(listen, signal);
   // Decisions recorded before this code was loaded (on this page or an earlier one).

@@ -2,7 +2,7 @@ import type { ConsentConfig, ResolvedConfig } from '../config/config-types';
 import { parseConfig, type Warn } from '../config/parse-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ConsentMethod, ReceiptEvent } from '../receipt/receipt-types';
-import { readDecisionCookie, writeDecisionCookie } from './consent-cookie';
+import { confirmDecisionCookie, readDecisionCookie, writeDecisionCookie } from './consent-cookie';
 import type { Consent, ConsentEvents, ConsentPlugin, ConsentSnapshot, Emit } from './consent-types';
 import { canGrant } from './can-grant';
 import { createEmitter } from './create-emitter';
@@ -44,6 +44,8 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   const gpc =
     browser && config.respectGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const emitter = createEmitter<ConsentEvents>();
+  // The cookie says whether its receipt reached the endpoint: a later page rebuilds it otherwise.
+  emitter.on('delivered', ({ receiptId }) => confirmDecisionCookie(config, receiptId));
   const emit: Emit = (type, detail) => {
     emitter.emit(type, detail);
     if (browser) window.dispatchEvent(new CustomEvent(`soglasie:${String(type)}`, { detail }));

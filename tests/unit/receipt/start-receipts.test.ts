@@ -5,6 +5,7 @@ import { resolveConfig } from '../../../src/config/resolve-config';
 import type { OutboxEntry } from '../../../src/receipt/create-outbox';
 import type { ConsentReceipt } from '../../../src/receipt/receipt-types';
 import { startReceipts } from '../../../src/receipt/start-receipts';
+import { encodeDecision } from '../../../src/store/stored-decision';
 import type { ChangeDetail, Consent, ConsentEvents } from '../../../src/store/consent-types';
 import { memoryStorage } from './memory-storage';
 import { receiptFixture } from './receipt-fixture';
@@ -18,7 +19,10 @@ const uuid = () => `aaaaaaaa-0000-4000-8000-${(++n).toString(16).padStart(12, '0
 type Answer = number | 'html';
 
 /** A page: storage, events and fetch, and an instance that only knows `config` and `on('change')`. */
-function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: Answer | (() => Promise<Answer>) } = {}) {
+function setup(
+  cfg: ConsentConfig,
+  opts: { outbox?: OutboxEntry[]; status?: Answer | (() => Promise<Answer>); cookie?: string; url?: string } = {},
+) {
   const local = memoryStorage(
     Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])),
   );
@@ -46,9 +50,10 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: Answ
     return new Response(JSON.stringify(body), { status: s, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('window', { localStorage: local });
+  vi.stubGlobal('localStorage', local);
   // A page that has loaded: the plugin's after-load work (leftovers, listeners) runs a tick later.
-  vi.stubGlobal('document', { readyState: 'complete', documentElement: { lang: '' } });
-  vi.stubGlobal('location', new URL('https://shop.example/page?q=1'));
+  vi.stubGlobal('document', { readyState: 'complete', documentElement: { lang: '' }, cookie: opts.cookie ?? '' });
+  vi.stubGlobal('location', new URL(opts.url ?? 'https://shop.example/page?q=1'));
   vi.stubGlobal('navigator', navigator);
   vi.stubGlobal('fetch', fetchMock);
   vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
@@ -274,6 +279,65 @@ describe('startReceipts', () => {
     page.fire('pagehide');
     expect(page.leaves).toEqual([]);
     expect(page.outbox()[0].lock).toBeUndefined();
+  });
+
+  describe('a decision whose receipt earlier pages lost (storage full, endpoint down)', () => {
+    const lost = {
+      subjectId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      decisions: { analytics: true, marketing: false },
+      policyVersion: '',
+      consentVersion: '',
+      time: 0,
+      timeMs: 0,
+      receiptId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      previousReceiptId: '6ba7b810-9dad-41d1-80b4-00c04fd430c8',
+      method: 'checkbox' as const,
+      event: 'update' as const,
+      gpc: false,
+      sequence: 7,
+      confirmed: false,
+    };
+    const cookie = (name: string, over: Partial<typeof lost> = {}) => {
+      const timeMs = Date.now() - 60_000;
+      return `${name}=${encodeDecision({ ...lost, time: Math.floor(timeMs / 1000), timeMs, ...over })}`;
+    };
+
+    it('is rebuilt from this host’s __Host- cookie and sent once the page has loaded', async () => {
+      page = setup({ endpoint: '/receipts', policy: { text: 'x' } }, { cookie: cookie('__Host-soglasie') });
+      await vi.advanceTimersByTimeAsync(10);
+      await vi.waitFor(() => expect(page!.posts).toHaveLength(1));
+      expect(page.posts[0]).toMatchObject({
+        schema: 2,
+        receiptId: lost.receiptId,
+        subjectId: lost.subjectId,
+        previousReceiptId: lost.previousReceiptId,
+        sequence: 7,
+        event: 'update',
+        method: 'checkbox',
+        categories: { necessary: true, analytics: true, marketing: false },
+        documents: [{ kind: 'policy', url: '', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      });
+    });
+
+    it('is not rebuilt from a plain-name cookie (a sibling may have planted it), nor once confirmed, nor while in the outbox', async () => {
+      for (const opts of [
+        { cookie: cookie('soglasie'), url: 'http://shop.example/' },
+        { cookie: cookie('__Host-soglasie', { confirmed: true }) },
+        {
+          cookie: cookie('__Host-soglasie'),
+          outbox: [
+            { receipt: receiptFixture(0, { receiptId: lost.receiptId }), attempts: 1, nextAt: Date.now() + 60_000 },
+          ],
+        },
+      ]) {
+        page = setup({ endpoint: '/receipts', policy: { text: 'x' } }, opts);
+        await vi.advanceTimersByTimeAsync(100);
+        expect(page.posts).toEqual([]);
+        page.stop();
+        vi.unstubAllGlobals();
+      }
+      page = undefined;
+    });
   });
 
   it('sends what earlier pages left, shortly after start, ignoring hostile times', async () => {
