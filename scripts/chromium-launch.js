@@ -11,6 +11,8 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The hostile-page tests' sibling subdomains (www.site.test, evil.site.test) on loopback; no other name changes.
+  '--host-resolver-rules=MAP *.site.test 127.0.0.1',
 ];
 
 /**

@@ -8,8 +8,25 @@ const validate = compileJsonSchema(schema as JsonSchema);
 export type ReceiptValidation = { ok: true; receipt: ConsentReceipt } | { ok: false; reason: string };
 
 /**
+ * What the schema's keywords cannot say: a receipt of schema 2 has both `sequence` and `timestampMs`,
+ * one of schema 1 neither, and `timestampMs` falls in the second `timestamp` names.
+ */
+function orderProblem(receipt: ConsentReceipt): string | undefined {
+  if (receipt.schema === 1) {
+    if (receipt.sequence !== undefined) return 'sequence: only in receipts of schema 2';
+    if (receipt.timestampMs !== undefined) return 'timestampMs: only in receipts of schema 2';
+    return undefined;
+  }
+  if (receipt.sequence === undefined) return 'sequence: is required in schema 2';
+  if (receipt.timestampMs === undefined) return 'timestampMs: is required in schema 2';
+  if (Math.floor(receipt.timestampMs / 1000) !== receipt.timestamp)
+    return `timestampMs: expected a time within second ${receipt.timestamp} (timestamp)`;
+  return undefined;
+}
+
+/**
  * Check a parsed body against the published receipt JSON Schema, the same
- * file the SDK and third parties use.
+ * file the SDK and third parties use, and the rules of schema 2's ordering fields.
  *
  * @example
  * const result = validateReceipt(JSON.parse(body));
@@ -17,5 +34,8 @@ export type ReceiptValidation = { ok: true; receipt: ConsentReceipt } | { ok: fa
  */
 export function validateReceipt(value: unknown): ReceiptValidation {
   const result = validate(value);
-  return result.ok ? { ok: true, receipt: value as ConsentReceipt } : result;
+  if (!result.ok) return result;
+  const receipt = value as ConsentReceipt;
+  const reason = orderProblem(receipt);
+  return reason ? { ok: false, reason } : { ok: true, receipt };
 }

@@ -64,12 +64,15 @@ export function buildReceipt(
       });
     }
   }
+  // A decision recorded by an earlier release (left in storage) has no sequence: it makes a schema-1 receipt.
+  const ordered = typeof d.sequence === 'number' && typeof d.timeMs === 'number';
   return {
-    schema: 1,
+    schema: ordered ? 2 : 1,
     receiptId: d.receiptId,
     subjectId: snapshot.subjectId as string,
     ...(d.previousReceiptId ? { previousReceiptId: d.previousReceiptId } : {}),
-    timestamp: snapshot.time ?? Math.floor(Date.now() / 1000),
+    timestamp: ordered ? Math.floor(d.timeMs / 1000) : (snapshot.time ?? Math.floor(Date.now() / 1000)),
+    ...(ordered ? { timestampMs: d.timeMs, sequence: d.sequence } : {}),
     event: d.event,
     method: d.method,
     ...(snapshot.gpc ? { gpc: true } : {}),

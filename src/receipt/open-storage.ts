@@ -12,13 +12,16 @@ const memory = new Map<string, string>();
 
 /**
  * `localStorage` where it works, else memory for this page: Safari private mode, storage blocked by
- * the visitor or a full quota must not break consent, only make the outbox forget on the next load.
+ * the visitor or a full quota must not break consent, only make the outbox forget on the next load
+ * (the consent cookie can still rebuild the last receipt, see start-receipts). When storage is full,
+ * the keys in `spare` — the SDK's own entries it can do without, such as its log of receipts made
+ * and its cache of digests — are deleted first, and the write is tried once more. Never throws.
  *
  * @example
- * const storage = openStorage();
- * storage.setItem('soglasie.outbox', '[]');
+ * const storage = openStorage(['soglasie.receipts', 'soglasie.digests']);
+ * storage.setItem('soglasie.outbox.…', '{…}');
  */
-export function openStorage(): StorageLike {
+export function openStorage(spare: string[] = []): StorageLike {
   // Opened on first use, not at start: Chromium opens the storage area synchronously, a cost a
   // returning visitor's page load should not pay when no receipt is made.
   let opened = false;
@@ -44,8 +47,23 @@ export function openStorage(): StorageLike {
       }
     },
     setItem(key, value) {
+      const area = local();
       try {
-        (local() as Storage).setItem(key, value);
+        (area as Storage).setItem(key, value);
+        memory.delete(key);
+        return;
+      } catch {
+        // Blocked, or full: make room below.
+      }
+      try {
+        let freed = false;
+        for (const other of spare) {
+          if (other === key || area?.getItem(other) === null) continue;
+          area?.removeItem(other);
+          freed = true;
+        }
+        if (!freed) throw new Error('nothing to free');
+        (area as Storage).setItem(key, value);
         memory.delete(key);
       } catch {
         memory.set(key, value);

@@ -1,5 +1,7 @@
+import type { ResolvedConfig } from '../config/config-types';
 import { resolveLang } from '../config/resolve-lang';
 import type { ChangeDetail, ConsentPlugin } from '../store/consent-types';
+import { unconfirmedDecision } from './unconfirmed-decision';
 
 /** A decision whose receipt is still to be made, with what it was made on. */
 export interface PendingDecision {
@@ -58,6 +60,10 @@ export const recordDecisions =
         // Storage blocked: the copy in memory still reaches the receipt code on this page.
       }
     };
+    // A decision whose receipt earlier pages lost (storage full, endpoint down): the receipt code
+    // rebuilds it like any decision recorded here.
+    const lost = unconfirmedDecision(consent.config);
+    if (lost) memory.push({ detail: lost, page: location.origin + location.pathname, lang });
     // Leaving with decisions not yet taken: hand them over to the next page of the site.
     const onPagehide = () => memory.forEach((p) => save({ ...p, left: true }));
     addEventListener('pagehide', onPagehide);
@@ -97,8 +103,13 @@ export function takePending(prefix: string, memory: PendingDecision[]): PendingD
   return [...out.values()];
 }
 
-/** Whether earlier pages left decisions or receipts behind: then the receipt code is needed. */
-export function hasLeftovers(prefix: string): boolean {
+/**
+ * Whether earlier pages left decisions or receipts behind — in localStorage, or a decision in the
+ * consent cookie whose receipt was never confirmed (see unconfirmedDecision): then the receipt code is needed.
+ */
+export function hasLeftovers(config: ResolvedConfig): boolean {
+  const prefix = config.cookie.name;
+  if (unconfirmedDecision(config)) return true;
   try {
     return Object.keys(localStorage).some(
       (key) => key.startsWith(keyOf(prefix)) || key.startsWith(`${prefix}.outbox.`),

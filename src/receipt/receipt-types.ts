@@ -31,12 +31,17 @@ export interface ReceiptOperator {
  * consent.on('receipt', (r) => console.log(r.receiptId, r.event, r.categories));
  */
 export interface ConsentReceipt {
-  schema: 1;
+  /** 2 since `sequence` and `timestampMs`; the collector also takes receipts of schema 1 (without them). */
+  schema: 1 | 2;
   receiptId: string;
   subjectId: string;
   previousReceiptId?: string;
   /** Seconds since the epoch, client time. */
   timestamp: number;
+  /** Schema 2: the same moment in milliseconds since the epoch, client time. */
+  timestampMs?: number;
+  /** Schema 2: this subject's decisions so far, this one included; the last decision has the highest. */
+  sequence?: number;
   event: ReceiptEvent;
   method: ConsentMethod;
   gpc?: boolean;

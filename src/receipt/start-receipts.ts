@@ -2,16 +2,16 @@ import { resolveLang } from '../config/resolve-lang';
 import { afterLoad } from '../store/after-load';
 import type { ChangeDetail, ConsentPlugin } from '../store/consent-types';
 import { backoffDelay } from './backoff-delay';
-import { beaconReceipt } from './beacon-receipt';
 import { buildReceipt } from './build-receipt';
 import { createDocumentDigests } from './create-document-digests';
 import { createOutbox, type OutboxEntry } from './create-outbox';
 import { createStoredList } from './create-stored-list';
-import { deliveryOutcome } from './delivery-outcome';
+import { deliveryOutcome, describeAnswer } from './delivery-outcome';
 import { isReceiptLike } from './is-receipt-like';
 import { openStorage } from './open-storage';
 import type { PendingDecision } from './pending-decisions';
-import { postReceipt } from './post-receipt';
+import { postReceipt, sendOnLeave } from './post-receipt';
+import { unconfirmedDecision } from './unconfirmed-decision';
 
 /** How long a tab owns a receipt it sends: past the 10 s request timeout, then others may take over. */
 const LOCK_MS = 15_000;
@@ -25,13 +25,19 @@ const MAX_DELAY = 3600_000;
  *
  * On `change` the receipt is written to the localStorage outbox synchronously, before anything else
  * (a reload or navigation right after the click cannot lose it), then missing document digests are
- * computed, then it is POSTed with `keepalive`. Network errors, timeouts, 408, 429 and 5xx keep it in
- * the outbox for a retry with backoff: on a timer while the page stays open, on the next page load,
- * on `online`, and by `sendBeacon` on `pagehide`. Any other 4xx drops it with a console error. Every
- * try reuses the `receiptId`, so the endpoint dedupes.
+ * computed, then it is POSTed with `keepalive`, never following a redirect. It is delivered only when
+ * the endpoint answers as the collector does (201 or 200, JSON naming the receipt); a 400, 413, 415 or
+ * 422 in JSON drops it; anything else (a 200 `text/html` fallback page, 5xx, a redirect, no answer) is
+ * named in the console and keeps it in the outbox for a retry with backoff: on a timer while the page
+ * stays open, on the next page load, on `online`, and by a keepalive fetch (not a beacon, which would
+ * follow a redirect) on `pagehide`. Every try reuses the `receiptId`, so the endpoint dedupes.
+ *
+ * The consent cookie is the outbox's last line: it says whether its receipt was confirmed, and when
+ * localStorage could not keep a receipt that was not delivered either, a later page rebuilds it from
+ * the cookie (see unconfirmedDecision).
  *
  * A receipt whose document digests are still being computed when the page goes away is NOT
- * beaconed: sent with `sha256: null`, it would be stored that way for good (the endpoint keeps the
+ * sent on leaving: sent with `sha256: null`, it would be stored that way for good (the endpoint keeps the
  * first copy of a `receiptId`), losing the proof of which text was agreed to. It stays in the outbox
  * and is completed and sent on the next page load (at once after a withdrawal's reload). Giving the
  * digest in the config (`soglasie digest FILE`) makes every receipt complete at the click; the
@@ -46,7 +52,8 @@ const MAX_DELAY = 3600_000;
  * consent.on('receipt', (r) => console.log('made', r.receiptId));
  * consent.on('delivered', ({ receiptId, status }) => console.log('stored', receiptId, status));
  */
-export const startReceipts: ConsentPlugin = (consent, emit) => receipts(consent, emit);
+export const startReceipts: ConsentPlugin = (consent, emit) =>
+  receipts(consent, emit, undefined, unconfirmedDecision(consent.config));
 
 /**
  * The same, fed by decisions the script tag's core recorded (see recordDecisions) rather than by
@@ -60,11 +67,18 @@ export const startPendingReceipts =
   (consent, emit) =>
     receipts(consent, emit, take);
 
-function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() => PendingDecision[])?]): () => void {
+/**
+ * `take`: the decisions the script tag's core recorded (it also hands over a lost receipt's decision,
+ * see recordDecisions). `lost`: a decision whose receipt earlier pages lost (see unconfirmedDecision).
+ */
+function receipts(
+  ...[consent, emit, take, lost]: [...Parameters<ConsentPlugin>, (() => PendingDecision[])?, ChangeDetail?]
+): () => void {
   const { config } = consent;
   const { endpoint } = config;
   const prefix = config.cookie.name;
-  const storage = openStorage();
+  // Full storage: the log of receipts made and the digest cache go first, the outbox stays.
+  const storage = openStorage([`${prefix}.receipts`, `${prefix}.digests`]);
   const outbox = createOutbox(storage, prefix);
   const log = createStoredList(storage, `${prefix}.receipts`, isReceiptLike, 20, 32768);
   const digests = createDocumentDigests(config, storage);
@@ -99,12 +113,24 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
       log.write([...log.read(), receipt]);
       return outbox.update(id, () => undefined);
     }
-    const status = await postReceipt(endpoint, receipt);
-    const outcome = deliveryOutcome(status);
-    if (outcome === 'retry') return retry(id);
-    outbox.update(id, () => undefined);
-    if (outcome === 'delivered') emit('delivered', { receiptId: id, status });
-    else console.error(`soglasie: receipt endpoint answered ${status}; dropped ${id}`);
+    const answer = await postReceipt(endpoint, receipt);
+    const outcome = deliveryOutcome(answer, id);
+    if (outcome === 'delivered') {
+      outbox.update(id, () => undefined);
+      // The core marks the consent cookie's receipt as confirmed on this event.
+      return emit('delivered', { receiptId: id, status: answer.status });
+    }
+    const what = describeAnswer(answer, id);
+    if (outcome === 'drop') {
+      outbox.update(id, () => undefined);
+      return console.error(`soglasie: the receipt endpoint ${endpoint} refused receipt ${id} (${what}); dropped`);
+    }
+    // Offline, the browser says so itself; everything else is named, as it may never heal by itself.
+    if (navigator.onLine !== false)
+      console.error(
+        `soglasie: the receipt endpoint ${endpoint} answered ${what} to receipt ${id}, not the collector's JSON naming it; kept, tried again later`,
+      );
+    retry(id);
   };
 
   // A time only counts while it is no further off than it can legitimately be: a hostile or stale
@@ -153,7 +179,6 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
   };
 
   const onChange = (d: ChangeDetail, page?: string, lang?: string) => {
-    listen();
     const receipt = buildReceipt(d, config, lang ?? resolveLang(config.lang), page);
     const hash = digests.fill(receipt.documents) ? HASH_TRIES : undefined;
     // Stored already claimed by this page: another tab never sees it free while it is sent here.
@@ -161,10 +186,12 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     outbox.add(entry);
     if (!hash) emit('receipt', receipt);
     run(entry);
+    // After the receipt is in hand: the cookie now names it, and it must not be rebuilt from there.
+    listen();
   };
 
   // `leaving`: pagehide. Otherwise the page has been hidden — on a phone the last moment it may get,
-  // as a backgrounded browser can be killed without a pagehide — and waiting receipts go by beacon too.
+  // as a backgrounded browser can be killed without a pagehide — and waiting receipts go out then too.
   const onHide = (leaving: boolean) => {
     const now = Date.now();
     if (!leaving && document.visibilityState !== 'hidden') {
@@ -181,7 +208,7 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
       // Once per time the page is hidden: leaving fires both visibilitychange and pagehide.
       else if (endpoint && !e.hash && !held(e.lock, LOCK_MS, now) && !beaconed.has(id)) {
         beaconed.add(id);
-        beaconReceipt(endpoint, e.receipt);
+        sendOnLeave(endpoint, e.receipt);
       }
     }
   };
@@ -203,6 +230,8 @@ function receipts(...[consent, emit, take]: [...Parameters<ConsentPlugin>, (() =
     addEventListener('visibilitychange', () => onHide(false), { signal });
     addEventListener('online', () => pump(true), { signal });
     addEventListener('storage', (e) => e.key?.startsWith(`${prefix}.outbox.`) && schedule(), { signal });
+    // A receipt earlier pages could neither keep nor send, made again from the cookie.
+    if (lost && !busy.has(lost.receiptId)) onChange(lost);
     schedule();
   }
   afterLoad(listen, signal);

@@ -72,7 +72,7 @@ export function lazyParts(
     // the interface draws: fetched once the page has loaded, off the analytics' critical path.
     else if (consent.config.floatingButton) afterLoad(showInterface, signal);
     afterLoad(() => {
-      if (hasLeftovers(prefix)) startReceipts();
+      if (hasLeftovers(consent.config)) startReceipts();
     }, signal);
     return () => {
       offOpen();

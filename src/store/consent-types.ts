@@ -36,6 +36,10 @@ export interface ChangeDetail {
   receiptId: string;
   /** The receipt this decision supersedes, if any. */
   previousReceiptId?: string;
+  /** This subject's decisions so far, this one included: the order of its receipts. */
+  sequence: number;
+  /** When the decision was made, milliseconds since the epoch. */
+  timeMs: number;
 }
 
 /** A part of the interface to show: the preferences, or one of the documents. */

@@ -3,7 +3,7 @@ import type { Report } from '../config/config-problem';
 import { parseConfig } from '../config/parse-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ConsentMethod, ReceiptEvent } from '../receipt/receipt-types';
-import { readDecisionCookie, writeDecisionCookie } from './consent-cookie';
+import { confirmDecisionCookie, readDecisionCookie, writeDecisionCookie } from './consent-cookie';
 import type { Consent, ConsentEvents, ConsentPlugin, ConsentSnapshot, Emit } from './consent-types';
 import { canGrant } from './can-grant';
 import { createEmitter } from './create-emitter';
@@ -39,6 +39,8 @@ export function createConsentCore(input: unknown, options: CoreOptions): Consent
   const gpc =
     browser && config.respectGpc && (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const emitter = createEmitter<ConsentEvents>();
+  // The cookie says whether its receipt reached the endpoint: a later page rebuilds it otherwise.
+  emitter.on('delivered', ({ receiptId }) => confirmDecisionCookie(config, receiptId));
   const emit: Emit = (type, detail) => {
     emitter.emit(type, detail);
     if (browser) window.dispatchEvent(new CustomEvent(`soglasie:${String(type)}`, { detail }));
@@ -90,19 +92,27 @@ export function createConsentCore(input: unknown, options: CoreOptions): Consent
     for (const id of config.optional) decisions[id] = wanted[id] === true && canGrant(config.optional, id, gpc);
     const granted = config.optional.some((id) => decisions[id]);
     const kind: ReceiptEvent = event ?? (current ? 'update' : granted ? 'accept' : 'decline');
+    const timeMs = Date.now();
+    const previousReceiptId = stored?.receiptId;
     const next: StoredDecision = {
       // The same visitor keeps one pseudonymous id across re-consents, so their receipts link up.
       subjectId: stored?.subjectId ?? randomUuid(),
       decisions,
       policyVersion: config.policy.version ?? '',
       consentVersion: config.consent.version ?? '',
-      time: nowSeconds(),
+      time: Math.floor(timeMs / 1000),
+      timeMs,
       receiptId: randomUuid(),
       method,
       event: kind,
       gpc,
+      // Numbers this subject's decisions, so that the collector knows the last one whatever order the
+      // receipts arrive in (the cookie is read again just above: other tabs' decisions count too).
+      sequence: (stored?.sequence ?? 0) + 1,
+      // Until the endpoint confirms the receipt, the cookie can rebuild it (see start-receipts).
+      confirmed: !config.endpoint,
+      previousReceiptId,
     };
-    const previousReceiptId = stored?.receiptId;
     stored = current = next;
     if (browser) writeDecisionCookie(config, next);
     emit('change', {
@@ -112,6 +122,8 @@ export function createConsentCore(input: unknown, options: CoreOptions): Consent
       method,
       receiptId: next.receiptId,
       previousReceiptId,
+      sequence: next.sequence,
+      timeMs,
     });
   };
 

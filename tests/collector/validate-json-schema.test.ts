@@ -20,7 +20,7 @@ describe('validateReceipt', () => {
     expect(reason(makeReceipt({ categories: { analytics: 1 as unknown as boolean } }))).toBe(
       'categories.analytics: expected boolean',
     );
-    expect(reason({ ...makeReceipt(), schema: 2 })).toBe('schema: expected 1');
+    expect(reason({ ...makeReceipt(), schema: 3 })).toBe('schema: expected one of 1, 2');
     expect(reason(makeReceipt({ method: 'voice' as 'api' }))).toBe(
       'method: expected one of "checkbox", "button", "api", "gpc"',
     );

@@ -208,7 +208,7 @@ test.describe('script-tag configuration', () => {
     await expect(banner(page)).toBeHidden();
     const [stored] = (await context.cookies()).filter((c) => c.name === 'soglasie');
     // The codec escapes the versions itself; the cookie writer escapes the result again, as js-cookie did.
-    expect(stored.value).toMatch(/^1\|[0-9a-f-]{36}\|analytics:1%2Cmarketing:1\|2025%253B%2520/);
+    expect(stored.value).toMatch(/^2\|[0-9a-f-]{36}\|analytics:1%2Cmarketing:1\|2025%253B%2520/);
     // Byte for byte what js-cookie (earlier releases) wrote: it percent-encoded the value but left these
     // characters as they are: # $ & + / : < = > ? @ [ ] ^ ` { | }
     const legacy = encodeURIComponent(decodeURIComponent(stored.value)).replace(

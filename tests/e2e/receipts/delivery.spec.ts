@@ -18,7 +18,9 @@ test.describe('receipts: delivery', () => {
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
     const receipt = server.endpoint.stored.get(id)!;
     expect(receipt).toMatchObject({
-      schema: 1,
+      schema: 2,
+      sequence: 1,
+      timestampMs: expect.any(Number),
       receiptId: id,
       event: 'accept',
       method: 'api',
@@ -125,7 +127,7 @@ test.describe('receipts: delivery', () => {
     const id = await decide(page);
     await expect.poll(() => server.endpoint.posts.length).toBeGreaterThanOrEqual(1);
     await expect.poll(async () => (await outbox(page))[0]?.attempts).toBeGreaterThanOrEqual(1);
-    expect(consoleMessages.some((m) => m.includes('answers with a redirect'))).toBe(true);
+    expect(consoleMessages.some((m) => m.includes(`answered a redirect (not followed) to receipt ${id}`))).toBe(true);
     server.endpoint.mode = 'ok';
     await expect.poll(() => server.endpoint.stored.has(id), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => outbox(page)).toEqual([]);

@@ -40,8 +40,10 @@ function detail(over: Partial<ChangeDetail> = {}, snap: Partial<ConsentSnapshot>
     event: 'accept',
     method: 'button',
     receiptId: UUID(2),
+    sequence: 3,
+    timeMs: 1_760_000_000_123,
     ...over,
-  };
+  } as ChangeDetail;
 }
 
 describe('buildReceipt', () => {
@@ -67,10 +69,12 @@ describe('buildReceipt', () => {
       'ru',
     );
     expect(receipt).toEqual({
-      schema: 1,
+      schema: 2,
       receiptId: UUID(2),
       subjectId: UUID(1),
       timestamp: 1_760_000_000,
+      timestampMs: 1_760_000_000_123,
+      sequence: 3,
       event: 'accept',
       method: 'button',
       categories: { necessary: true, analytics: true, marketing: false },
@@ -129,6 +133,18 @@ describe('buildReceipt', () => {
     expect(receipt.documents).toEqual([
       { kind: 'policy', url: 'https://shop.example/catalog/policy.txt', version: '', sha256: null },
     ]);
+  });
+
+  it('a decision an earlier release recorded (no sequence) makes a receipt of schema 1, valid too', async () => {
+    const receipt = buildReceipt(
+      detail({ sequence: undefined, timeMs: undefined } as unknown as ChangeDetail),
+      config({ policy: { text: 'x', version: '1' } }),
+      'ru',
+    );
+    expect(receipt).toMatchObject({ schema: 1, timestamp: 1_760_000_000 });
+    expect(receipt).not.toHaveProperty('sequence');
+    expect(receipt).not.toHaveProperty('timestampMs');
+    expect(await validate(receipt)).toBeUndefined();
   });
 
   it('stays under 4 KB and schema-valid with 30 categories and every operator field at its limit', async () => {

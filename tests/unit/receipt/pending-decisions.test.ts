@@ -21,6 +21,8 @@ const decision = (id: string, ageSeconds: number, left?: boolean): PendingDecisi
     method: 'api',
     snapshot: { decided: true, categories: {}, gpc: false, time: Math.floor(Date.now() / 1000) - ageSeconds },
     previous: { decided: false, categories: {}, gpc: false },
+    sequence: 1,
+    timeMs: Date.now() - ageSeconds * 1000,
   },
   page: 'https://shop.example/',
   lang: 'ru',

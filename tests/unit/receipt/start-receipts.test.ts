@@ -5,6 +5,7 @@ import { resolveConfig } from '../../../src/config/resolve-config';
 import type { OutboxEntry } from '../../../src/receipt/create-outbox';
 import type { ConsentReceipt } from '../../../src/receipt/receipt-types';
 import { startReceipts } from '../../../src/receipt/start-receipts';
+import { encodeDecision } from '../../../src/store/stored-decision';
 import type { ChangeDetail, Consent, ConsentEvents } from '../../../src/store/consent-types';
 import { memoryStorage } from './memory-storage';
 import { receiptFixture } from './receipt-fixture';
@@ -14,28 +15,45 @@ const SHA = 'e'.repeat(64);
 let n = 0;
 const uuid = () => `aaaaaaaa-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`;
 
-/** A page: storage, events, fetch and beacon, and an instance that only knows `config` and `on('change')`. */
-function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: number | (() => Promise<number>) } = {}) {
+/** How the stub endpoint answers: a status (JSON for 2xx and 4xx, as the collector does), or a 200 HTML page. */
+type Answer = number | 'html';
+
+/** A page: storage, events and fetch, and an instance that only knows `config` and `on('change')`. */
+function setup(
+  cfg: ConsentConfig,
+  opts: { outbox?: OutboxEntry[]; status?: Answer | (() => Promise<Answer>); cookie?: string; url?: string } = {},
+) {
   const local = memoryStorage(
     Object.fromEntries((opts.outbox ?? []).map((e) => [`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e)])),
   );
   const target = new EventTarget();
-  const navigator = { onLine: true, sendBeacon: vi.fn((_url: string, _body: Blob) => true) };
+  const navigator = { onLine: true };
   const posts: ConsentReceipt[] = [];
   const inits: RequestInit[] = [];
+  /** Receipts sent as the page went away (no answer read: no signal to wait on). */
+  const leaves: ConsentReceipt[] = [];
   let status = opts.status ?? 201;
   const fetchMock = vi.fn(async (_url: string, init?: RequestInit) => {
     if (!init?.method) return new Response('policy text', { status: 200 });
-    posts.push(JSON.parse(String(init.body)));
+    const receipt = JSON.parse(String(init.body)) as ConsentReceipt;
+    if (!init.signal) {
+      leaves.push(receipt);
+      return new Response(null, { status: 503 });
+    }
+    posts.push(receipt);
     inits.push(init);
     const s = typeof status === 'function' ? await status() : status;
     if (s === 0) throw new TypeError('Failed to fetch');
-    return new Response(null, { status: s });
+    if (s === 'html') return new Response('<!doctype html><div id=app>', { headers: { 'Content-Type': 'text/html' } });
+    if (s >= 500 || s === 429 || s === 408) return new Response(null, { status: s });
+    const body = s < 300 ? { id: 1, receiptId: receipt.receiptId } : { error: 'refused' };
+    return new Response(JSON.stringify(body), { status: s, headers: { 'Content-Type': 'application/json' } });
   });
   vi.stubGlobal('window', { localStorage: local });
+  vi.stubGlobal('localStorage', local);
   // A page that has loaded: the plugin's after-load work (leftovers, listeners) runs a tick later.
-  vi.stubGlobal('document', { readyState: 'complete', documentElement: { lang: '' } });
-  vi.stubGlobal('location', new URL('https://shop.example/page?q=1'));
+  vi.stubGlobal('document', { readyState: 'complete', documentElement: { lang: '' }, cookie: opts.cookie ?? '' });
+  vi.stubGlobal('location', new URL(opts.url ?? 'https://shop.example/page?q=1'));
   vi.stubGlobal('navigator', navigator);
   vi.stubGlobal('fetch', fetchMock);
   vi.stubGlobal('addEventListener', target.addEventListener.bind(target));
@@ -62,7 +80,16 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
       receiptId,
       gpc: false,
     };
-    listeners.forEach((fn) => fn({ snapshot, previous: snapshot, event, method: 'button', receiptId }));
+    const detail = {
+      snapshot,
+      previous: snapshot,
+      event,
+      method: 'button' as const,
+      receiptId,
+      sequence: 1,
+      timeMs: Date.now(),
+    };
+    listeners.forEach((fn) => fn(detail));
     return receiptId;
   };
   const outbox = (): OutboxEntry[] =>
@@ -72,6 +99,7 @@ function setup(cfg: ConsentConfig, opts: { outbox?: OutboxEntry[]; status?: numb
     target,
     navigator,
     posts,
+    leaves,
     inits,
     fetchMock,
     events,
@@ -156,6 +184,33 @@ describe('startReceipts', () => {
     expect(page.posts).toHaveLength(1);
   });
 
+  it('a 200 text/html answer (an app’s fallback page) is no delivery: named in the console, kept, retried', async () => {
+    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } }, { status: 'html' });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toMatchObject([{ attempts: 1, receipt: { receiptId: id } }]);
+    expect(page.named('delivered')).toEqual([]);
+    expect(String(errors.mock.calls[0][0])).toMatch(new RegExp(`answered 200 text/html to receipt ${id}`));
+    page.setStatus(201);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(page.outbox()).toEqual([]);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
+  it('a JSON 200 that names another receipt (or none) is no delivery either', async () => {
+    page = setup({ endpoint: '/receipts', policy: { text: 'x', sha256: SHA } });
+    page.fetchMock.mockImplementationOnce(async (_url: string, init?: RequestInit) => {
+      page!.posts.push(JSON.parse(String(init!.body)));
+      return new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const id = page.decide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page.outbox()).toHaveLength(1);
+    expect(String(errors.mock.calls[0][0])).toContain(`200 application/json without this receipt's id`);
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
+  });
+
   it('times out a hanging endpoint after 10 s and retries', async () => {
     page = setup({ endpoint: '/receipts' });
     // The hanging request is only aborted through its signal: make the stub honour it.
@@ -190,7 +245,7 @@ describe('startReceipts', () => {
     expect((page.named('receipt')[0] as ConsentReceipt).receiptId).toBe(id);
   });
 
-  it('on pagehide beacons pending complete receipts, but not one whose digest is still unknown', async () => {
+  it('on pagehide sends pending complete receipts (keepalive, no redirect), but not one whose digest is still unknown', async () => {
     page = setup({ endpoint: '/receipts' }, { status: 500 });
     const failed = page.decide();
     await vi.advanceTimersByTimeAsync(0);
@@ -206,23 +261,83 @@ describe('startReceipts', () => {
     for (const e of [unhashed, otherTabs])
       page.local.setItem(`soglasie.outbox.${e.receipt.receiptId}`, JSON.stringify(e));
     page.fire('pagehide');
-    expect(page.navigator.sendBeacon).toHaveBeenCalledTimes(1);
-    const [url, blob] = page.navigator.sendBeacon.mock.calls[0];
+    expect(page.leaves.map((r) => r.receiptId)).toEqual([failed]);
+    const [url, init] = page.fetchMock.mock.calls.at(-1)!;
     expect(url).toBe('/receipts');
-    expect(blob.type).toBe('text/plain;charset=utf-8');
-    expect(JSON.parse(await blob.text()).receiptId).toBe(failed);
-    // A beacon's fate is unknown: the receipt stays until a POST is answered.
+    // Not a beacon: a beacon follows a 307 to whatever origin it names, with the receipt.
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, redirect: 'manual', credentials: 'omit' });
+    // Its answer is never read: the receipt stays until a POST is answered.
+    await vi.advanceTimersByTimeAsync(0);
     expect(page.outbox()).toHaveLength(3);
   });
 
   it('on pagehide unlocks a receipt still in flight so the next page resends it rather than wait', async () => {
-    page = setup({ endpoint: '/receipts' }, { status: () => new Promise<number>(() => {}) });
+    page = setup({ endpoint: '/receipts' }, { status: () => new Promise<Answer>(() => {}) });
     page.decide();
     await vi.advanceTimersByTimeAsync(0);
     expect(page.outbox()[0].lock).toBeGreaterThan(Date.now());
     page.fire('pagehide');
-    expect(page.navigator.sendBeacon).not.toHaveBeenCalled();
+    expect(page.leaves).toEqual([]);
     expect(page.outbox()[0].lock).toBeUndefined();
+  });
+
+  describe('a decision whose receipt earlier pages lost (storage full, endpoint down)', () => {
+    const lost = {
+      subjectId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      decisions: { analytics: true, marketing: false },
+      policyVersion: '',
+      consentVersion: '',
+      time: 0,
+      timeMs: 0,
+      receiptId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      previousReceiptId: '6ba7b810-9dad-41d1-80b4-00c04fd430c8',
+      method: 'checkbox' as const,
+      event: 'update' as const,
+      gpc: false,
+      sequence: 7,
+      confirmed: false,
+    };
+    const cookie = (name: string, over: Partial<typeof lost> = {}) => {
+      const timeMs = Date.now() - 60_000;
+      return `${name}=${encodeDecision({ ...lost, time: Math.floor(timeMs / 1000), timeMs, ...over })}`;
+    };
+
+    it('is rebuilt from this host’s __Host- cookie and sent once the page has loaded', async () => {
+      page = setup({ endpoint: '/receipts', policy: { text: 'x' } }, { cookie: cookie('__Host-soglasie') });
+      await vi.advanceTimersByTimeAsync(10);
+      await vi.waitFor(() => expect(page!.posts).toHaveLength(1));
+      expect(page.posts[0]).toMatchObject({
+        schema: 2,
+        receiptId: lost.receiptId,
+        subjectId: lost.subjectId,
+        previousReceiptId: lost.previousReceiptId,
+        sequence: 7,
+        event: 'update',
+        method: 'checkbox',
+        categories: { necessary: true, analytics: true, marketing: false },
+        documents: [{ kind: 'policy', url: '', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }],
+      });
+    });
+
+    it('is not rebuilt from a plain-name cookie (a sibling may have planted it), nor once confirmed, nor while in the outbox', async () => {
+      for (const opts of [
+        { cookie: cookie('soglasie'), url: 'http://shop.example/' },
+        { cookie: cookie('__Host-soglasie', { confirmed: true }) },
+        {
+          cookie: cookie('__Host-soglasie'),
+          outbox: [
+            { receipt: receiptFixture(0, { receiptId: lost.receiptId }), attempts: 1, nextAt: Date.now() + 60_000 },
+          ],
+        },
+      ]) {
+        page = setup({ endpoint: '/receipts', policy: { text: 'x' } }, opts);
+        await vi.advanceTimersByTimeAsync(100);
+        expect(page.posts).toEqual([]);
+        page.stop();
+        vi.unstubAllGlobals();
+      }
+      page = undefined;
+    });
   });
 
   it('sends what earlier pages left, shortly after start, ignoring hostile times', async () => {

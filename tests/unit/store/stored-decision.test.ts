@@ -9,16 +9,22 @@ const decision: StoredDecision = {
   policyVersion: '2025-09 «ред. 2»|x',
   consentVersion: '1',
   time: 1_760_000_000,
+  timeMs: 1_760_000_000_456,
   receiptId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   method: 'checkbox',
   event: 'accept',
   gpc: false,
+  sequence: 41,
+  confirmed: false,
+  previousReceiptId: '6ba7b810-9dad-41d1-80b4-00c04fd430c8',
 };
 
 describe('the consent cookie value', () => {
   it('round-trips, versions with any characters included', () => {
     const value = encodeDecision(decision);
-    expect(value.length).toBeLessThan(200);
+    // An unconfirmed decision carries the previous receipt's id too; a confirmed one drops it again.
+    expect(value.length).toBeLessThan(240);
+    expect(encodeDecision({ ...decision, confirmed: true }).length).toBeLessThan(200);
     expect({ ...decodeDecision(value) }).toEqual(decision);
   });
 
@@ -33,11 +39,34 @@ describe('the consent cookie value', () => {
       good.replace('analytics:1', '__proto__:1'),
       good.replace('analytics:1', 'analytics:1,analytics:0'),
       good.replace(decision.subjectId, 'not-a-uuid'),
-      `2${good.slice(1)}`,
+      `3${good.slice(1)}`,
+      good.replace('|ca00|', '|ca0|'),
+      good.replace('|15|', '|0|'),
+      good.replace('|15|', '|-1|'),
+      good.replace(/\|[^|]*$/, '|not-a-uuid'),
       `${good}|extra`,
       'x'.repeat(5000),
     ];
     for (const value of bad) expect(decodeDecision(value), value).toBeUndefined();
+  });
+
+  it('keeps the previous receipt only until the receipt is confirmed', () => {
+    const confirmed = decodeDecision(encodeDecision({ ...decision, confirmed: true }))!;
+    expect(confirmed.confirmed).toBe(true);
+    expect(confirmed.previousReceiptId).toBeUndefined();
+    expect(encodeDecision({ ...decision, confirmed: true })).toMatch(/\|ca01\|15\|$/);
+  });
+
+  it('reads the version-1 cookie of earlier releases: whole seconds, no sequence, counted as confirmed', () => {
+    const v1 = `1|${decision.subjectId}|analytics:1,marketing:0|1|1|${(1_760_000_000).toString(36)}|${decision.receiptId}|ca0`;
+    expect(decodeDecision(v1)).toMatchObject({
+      time: 1_760_000_000,
+      timeMs: 1_760_000_000_000,
+      sequence: 0,
+      confirmed: true,
+      decisions: { analytics: true, marketing: false },
+    });
+    expect(decodeDecision(`${v1}|1|`)).toBeUndefined();
   });
 
   it('gives decisions no prototype to pollute', () => {
