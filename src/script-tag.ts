@@ -1,5 +1,6 @@
 import { readScriptConfig } from './config/read-script-config';
 import { resolveLang } from './config/resolve-lang';
+import { autoblock } from './gating/autoblock/autoblock-plugin';
 import { gatePage } from './gating/gate-page';
 import type { RefusalActions } from './gating/refusal-actions';
 import { hasLeftovers, recordDecisions, type PendingDecision } from './receipt/pending-decisions';
@@ -198,6 +199,9 @@ if (!window.Soglasie) {
       recordDecisions(pending),
       lazyParts(script, pending),
       gatePage(lazyRefusal(script, gone.signal)),
+      // Auto-blocking (issue 16): holds known trackers until their category is granted. After the
+      // gating, whose decision handler sends Google the Consent Mode update before this lets Google's tags go.
+      autoblock,
       openTriggers,
       () => () => gone.abort(),
     ],

@@ -16,9 +16,12 @@ function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
     return void warn(__QUIET__ ? '' : `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
   }
   if (how === 'boolean') {
-    if (text === '' || text === 'true') return true;
-    if (text === 'false') return false;
-    return void warn(__QUIET__ ? '' : `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`);
+    // `on`/`off` read naturally for switches: data-autoblock="off".
+    if (text === '' || text === 'true' || text === 'on') return true;
+    if (text === 'false' || text === 'off') return false;
+    return void warn(
+      __QUIET__ ? '' : `data-${name}: expected true/false or on/off, got ${JSON.stringify(text)}; ignored`,
+    );
   }
   if (how === 'list')
     return text

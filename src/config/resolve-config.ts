@@ -107,6 +107,25 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   const consent = safeDocument(config.consent, 'consent', warn);
   const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', warn) ? undefined : config.endpoint;
 
+  const autoblockUrls = (config.autoblockUrls ?? []).flatMap((entry, i) => {
+    // `https://stats.example.ru/c.js` and `stats.example.ru` are read as `stats.example.ru/c.js` and `stats.example.ru/`.
+    const url = (entry.url ?? '').replace(/^(https?:)?\/\//i, '');
+    const host = url.split('/')[0];
+    if (!/^[a-z0-9.-]+$/i.test(host) || !entry.category) {
+      warn(
+        __QUIET__
+          ? ''
+          : `autoblockUrls[${i}]: expected { url: "host/path", category }, got ${JSON.stringify(entry)}; ignored`,
+      );
+      return [];
+    }
+    if (!seen.has(entry.category)) {
+      warn(__QUIET__ ? '' : `autoblockUrls[${i}]: category "${entry.category}" is not configured; ignored`);
+      return [];
+    }
+    return [{ url: url.includes('/') ? url : url + '/', category: entry.category }];
+  });
+
   const resolved: ResolvedConfig = {
     categories,
     optional: categories.slice(1).map((c) => c.id),
@@ -127,6 +146,8 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
     floatingButton: config.floatingButton ?? false,
     respectGpc: config.respectGpc ?? true,
     observe: config.observe ?? true,
+    autoblock: config.autoblock ?? true,
+    autoblockUrls,
   };
   warnMissingConsentElements(resolved, warn);
   return resolved;
