@@ -23,7 +23,10 @@ export function trackerNames(config: ResolvedConfig, categories: string[]): stri
         ...(id === ym ? ['_ym*'] : []),
         ...(BUILT_IN[id] || []),
         // What the catalogue's trackers of this category store (the auto-blocking may have let them run).
-        ...CATALOGUE.filter((entry) => entry.category === id).flatMap((entry) => TRACKER_ABOUT[entry.id].names),
+        // Metrica's are above, under its own category.
+        ...CATALOGUE.filter((entry) => entry.category === id && entry.id !== 'yandex-metrica').flatMap(
+          (entry) => TRACKER_ABOUT[entry.id].names,
+        ),
         ...(config.categories.find((c) => c.id === id)?.services || []).flatMap((s) => s.cookies || []),
       ]),
     ),

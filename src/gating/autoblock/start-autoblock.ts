@@ -30,8 +30,10 @@ interface Held {
   url?: string;
 }
 
-// Scripts the browser would run: a retyped one of any other type was never going to.
+// Scripts the browser would run. One of another type (a gated `type="text/plain"` copy) runs only
+// through the gating, which asks for its category itself.
 const RUNNABLE = /^(|text\/javascript|application\/javascript|module)$/i;
+const inert = (element: Element) => element instanceof HTMLScriptElement && !RUNNABLE.test(element.type);
 
 /**
  * Holds known trackers' scripts, iframes and images until their category is granted. Scripts of the
@@ -83,7 +85,7 @@ export function startAutoblock(options: AutoblockOptions): Autoblock {
   // What is on the page already ran before this tag could hold it (a misplaced tag, document.write).
   for (const element of Array.from(document.querySelectorAll<Watched>('script[src],iframe[src],img[src]'))) {
     const url = element.getAttribute('src')!;
-    const entry = find(url);
+    const entry = !inert(element) && find(url);
     if (entry && !granted(entry.category))
       warnOnce(url, 'loaded before the Soglasie tag, which cannot hold it: put the Soglasie tag first in <head>');
   }
@@ -92,14 +94,14 @@ export function startAutoblock(options: AutoblockOptions): Autoblock {
     if (!(node instanceof HTMLScriptElement || node instanceof HTMLIFrameElement || node instanceof HTMLImageElement))
       return;
     const url = node.getAttribute('src');
-    const entry = url && !heldBy.has(node) && find(url);
+    const entry = url && !heldBy.has(node) && !inert(node) && find(url);
     if (!entry || granted(entry.category)) return;
     if (!(node instanceof HTMLScriptElement))
       warnOnce(
         url,
         `is in the page's HTML and loads at once: write data-src instead of src, with data-consent="${entry.category}"`,
       );
-    else if (RUNNABLE.test(node.type)) {
+    else {
       // Runs, once released, as the type it had (runScript reads data-type).
       if (node.type) node.setAttribute('data-type', node.type);
       node.type = 'text/plain';

@@ -10,5 +10,5 @@ export const comagic: CatalogueEntry = {
 export const comagicAbout: TrackerAbout = {
   name: 'CoMagic',
   processor: 'CoMagic (UIS)',
-  names: ['_comagic*', 'comagic*', '__cs_*'],
+  names: ['_comagic*'],
 };

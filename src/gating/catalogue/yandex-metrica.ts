@@ -10,5 +10,5 @@ export const yandexMetrica: CatalogueEntry = {
 export const yandexMetricaAbout: TrackerAbout = {
   name: { ru: 'Яндекс Метрика', en: 'Yandex Metrica' },
   processor: { ru: 'ООО «Яндекс»', en: 'Yandex LLC' },
-  names: ['_ym*', 'ym_*'],
+  names: ['_ym*'],
 };

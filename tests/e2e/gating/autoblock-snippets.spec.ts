@@ -84,7 +84,7 @@ test.describe('auto-blocking: the official snippets pasted verbatim after the ta
     const layer = await dataLayer(page);
     const update = layer.findIndex((e) => Array.isArray(e) && e[0] === 'consent' && e[1] === 'update');
     expect(update).toBeGreaterThan(0);
-    expect(layer[update][2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+    expect((layer[update] as unknown[])[2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
   });
 
   test('gtag.js: never run after decline, also on the next page', async ({ page, server }) => {
@@ -143,7 +143,7 @@ test.describe('auto-blocking: the official snippets pasted verbatim after the ta
   });
 
   test('a returning visitor who allowed everything: the snippets run at once', async ({ page, server }) => {
-    const hits = await trackerHosts(page);
+    await trackerHosts(page);
     const url = server.page('/all.html', taggedPage({ head: metricaSnippet(YM) + gtmSnippet(GTM) }));
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.evaluate(() => window.Soglasie!.accept());
