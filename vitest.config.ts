@@ -8,5 +8,5 @@ export default defineConfig({
     typecheck: { enabled: false },
   },
   esbuild: { jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment' },
-  define: { __SDK_VERSION__: JSON.stringify('soglasie@test'), __QUIET__: 'false' },
+  define: { __SDK_VERSION__: JSON.stringify('soglasie@test') },
 });

@@ -1,24 +1,33 @@
-// Size budgets of the shipped files (gzip -9), and the README's size claims kept in step with them.
-//   npm run size            fails when a file is over its budget or the README says another size
+// Size budgets of the shipped files (gzip -9, Node's zlib), and the README's size claims kept in step.
+//   npm run size            fails when a file or a path is over its budget, or the README says another size
 //   npm run size -- --write rewrites the README's size block from the files as built
-// Budgets are the achieved sizes plus a small margin: raise one only with a reason in the commit.
+//
+// The two paths' budgets are the targets of issue 15 (a returning visitor's JS before analytics run;
+// a first visitor's JS + CSS until the banner shows). A target that the current design does not reach
+// yet has a ceiling instead, at the size reached: nothing may grow past it, the target is printed beside
+// it, and lowering the ceiling to the target is the open work (README, "Size").
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+const targets = {
+  returning: 6_000,
+  firstVisit: 16_000,
+};
+const ceilings = {
+  returning: 8_300,
+  firstVisit: 20_300,
+};
+
 export const budgets = {
-  // The script tag: the core every page view runs, the interface (loaded when something must show)
-  // and the receipt code (loaded when there is a decision to prove).
-  'dist/soglasie.iife.js': 8_020,
-  'dist/soglasie-ui-ru.iife.js': 7_340,
-  'dist/soglasie-ui-en.iife.js': 6_860,
-  'dist/soglasie-receipts.iife.js': 3_600,
-  // Loaded when something is refused: placeholders of gated iframes, the cookie sweep.
-  'dist/soglasie-refusal.iife.js': 1_500,
-  // Loaded only on a page whose configuration has a problem, to name it.
-  'dist/soglasie-check.iife.js': 3_420,
-  // npm: unminified ESM (a site's bundler minifies it).
-  'dist/index.mjs': 14_600,
-  'dist/ui.mjs': 9_300,
+  // The script tag: the core every page view runs, the interface (loaded when something must show) and
+  // the later part (receipts, what a refusal does, configuration messages).
+  'dist/soglasie.iife.js': ceilings.returning,
+  'dist/soglasie-ui-ru.iife.js': 12_000,
+  'dist/soglasie-ui-en.iife.js': 11_500,
+  'dist/soglasie-later.iife.js': 8_000,
+  // npm: unminified ESM without its dependencies (a site's bundler minifies it).
+  'dist/index.mjs': 15_000,
+  'dist/ui.mjs': 9_800,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -27,25 +36,34 @@ const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 let failed = false;
 const sizes = {};
 for (const [file, limit] of Object.entries(budgets)) {
-  const size = (sizes[file] = gzipSize(file));
+  const size = gzipSize(file);
+  sizes[file] = size;
   const ok = size <= limit;
-  failed ||= !ok;
+  if (!ok) failed = true;
   console.log(`${ok ? 'ok  ' : 'OVER'} ${file}: ${size} B gzip (budget ${limit} B)`);
 }
 
 const core = sizes['dist/soglasie.iife.js'];
 const ru = sizes['dist/soglasie-ui-ru.iife.js'];
 const en = sizes['dist/soglasie-ui-en.iife.js'];
-const receipts = sizes['dist/soglasie-receipts.iife.js'];
-const refusal = sizes['dist/soglasie-refusal.iife.js'];
+const later = sizes['dist/soglasie-later.iife.js'];
+const paths = { returning: core, firstVisit: core + ru };
+for (const [name, size] of Object.entries(paths)) {
+  const target = targets[name];
+  const limit = Math.max(target, ceilings[name]);
+  if (size > limit) failed = true;
+  const verdict = size <= target ? 'target met' : `target ${target} B missed by ${size - target} B`;
+  console.log(`${size > limit ? 'OVER' : 'ok  '} path ${name}: ${size} B gzip (${verdict}; ceiling ${limit} B)`);
+}
+
 const block = [
   '<!-- sizes:start -->',
-  `**${kb(core + ru)}** gzip until a first visitor sees the banner (JS + CSS; ${kb(core + en)} in English): the core`,
-  `\`soglasie.iife.js\` ${kb(core)} plus the interface in the page's language, \`soglasie-ui-ru.iife.js\` ${kb(ru)} or`,
-  `\`soglasie-ui-en.iife.js\` ${kb(en)}, which loads only when something must be shown. The receipt code`,
-  `\`soglasie-receipts.iife.js\` (${kb(receipts)}) loads when the visitor starts using the banner or decides. A returning`,
-  `visitor's analytics wait for the core alone: **${kb(core)}**; what a refusal does (iframe placeholders, the cookie`,
-  `sweep: \`soglasie-refusal.iife.js\`, ${kb(refusal)}) comes after them. No third-party request, no runtime dependency.`,
+  `**${kb(core + ru)}** gzip until a first visitor sees the banner (JS + CSS, preact included; ${kb(core + en)} in`,
+  `English): the core \`soglasie.iife.js\` ${kb(core)} plus the interface in the page's language,`,
+  `\`soglasie-ui-ru.iife.js\` ${kb(ru)} or \`soglasie-ui-en.iife.js\` ${kb(en)}, which loads only when something must be`,
+  `shown. A returning visitor's analytics wait for the core alone: **${kb(core)}**. The later part`,
+  `\`soglasie-later.iife.js\` (${kb(later)}: receipts, what a refusal does, configuration messages) loads when there is`,
+  `a decision to prove or something refused, after the allowed analytics. No third-party request.`,
   '<!-- sizes:end -->',
 ].join('\n');
 const readme = readFileSync('README.md', 'utf8');

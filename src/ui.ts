@@ -1,3 +1,3 @@
-export { mountUI, mountUIWithLang } from './ui/mount-ui';
+export { mountUI, type MountOptions } from './ui/mount-ui';
 export { parsePlainText, linkify, type Block, type Inline } from './ui/parse-plain-text';
 export type { Texts } from './ui/texts-ru';

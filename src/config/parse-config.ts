@@ -1,29 +1,11 @@
 import type { ConsentConfig } from './config-types';
+import type { Report } from './config-problem';
 import { configRules, type Rule } from './config-rules';
-
-/**
- * Receives one message per ignored field (the script tag's core, built without messages, receives `''`
- * and only counts). Its return value is ignored.
- */
-export type Warn = (message: string) => void;
 
 const UNSAFE = /^(__proto__|constructor|prototype)$/;
 const MAP_KEY = /^[A-Za-z][\w.-]{0,63}$/;
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v);
-
-const describe = (rule: Rule): string =>
-  typeof rule === 'string'
-    ? rule === 'json'
-      ? 'JSON value'
-      : rule
-    : 'enum' in rule
-      ? `one of ${rule.enum.join(', ')}`
-      : 'list' in rule
-        ? `list of ${describe(rule.list)}`
-        : 'anyOf' in rule
-          ? rule.anyOf.map(describe).join(' or ')
-          : 'object';
 
 const shapeOf = (rule: Rule): string =>
   typeof rule === 'string'
@@ -38,40 +20,45 @@ const shapeOf = (rule: Rule): string =>
           ? '?'
           : 'object';
 
-function copyJson(value: unknown, path: string, warn: Warn, depth: number): unknown {
+function copyJson(value: unknown, path: string, report: Report, depth: number): unknown {
   const t = typeOf(value);
   if (t === 'string' || t === 'number' || t === 'boolean' || t === 'null') return value;
-  // A warn function's own return value is never used as a value.
-  if (depth > 4) return void warn(__QUIET__ ? '' : `${path}: nested too deep, ignored`);
+  if (depth > 4) {
+    report('deep', path);
+    return undefined;
+  }
   if (t === 'list')
-    return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, warn, depth + 1));
-  if (t !== 'object') return void warn(__QUIET__ ? '' : `${path}: expected JSON value, got ${t}; ignored`);
+    return (value as unknown[]).slice(0, 100).map((v, i) => copyJson(v, `${path}[${i}]`, report, depth + 1));
+  if (t !== 'object') {
+    report('notJson', path, t);
+    return undefined;
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value as object)) {
-    if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${path}.${key}: unsafe key ignored`);
-    else out[key] = copyJson((value as Record<string, unknown>)[key], `${path}.${key}`, warn, depth + 1);
+    if (UNSAFE.test(key)) report('unsafeKey', `${path}.${key}`);
+    else out[key] = copyJson((value as Record<string, unknown>)[key], `${path}.${key}`, report, depth + 1);
   }
   return out;
 }
 
-/** Checks one value against its rule; returns a fresh copy, or undefined (with a warning) when it does not fit. */
-function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
+/** Checks one value against its rule; returns a fresh copy, or undefined (reporting why) when it does not fit. */
+function check(rule: Rule, value: unknown, path: string, report: Report): unknown {
   const t = typeOf(value);
-  if (rule === 'json') return copyJson(value, path, warn, 0);
+  if (rule === 'json') return copyJson(value, path, report, 0);
   if (typeof rule === 'string') {
     if (t === rule && (t !== 'number' || Number.isFinite(value))) return value;
   } else if ('enum' in rule) {
     if (rule.enum.includes(value as string)) return value;
   } else if ('anyOf' in rule) {
     const fit = rule.anyOf.find((r) => shapeOf(r) === t || shapeOf(r) === '*');
-    if (fit) return check(fit, value, path, warn);
+    if (fit) return check(fit, value, path, report);
   } else if ('list' in rule) {
     if (t === 'list') {
       const items = value as unknown[];
-      if (items.length > rule.max) warn(__QUIET__ ? '' : `${path}: more than ${rule.max} items, the rest ignored`);
+      if (items.length > rule.max) report('tooMany', path, rule.max);
       const out: unknown[] = [];
       items.slice(0, rule.max).forEach((item, i) => {
-        const v = check(rule.list, item, `${path}[${i}]`, warn);
+        const v = check(rule.list, item, `${path}[${i}]`, report);
         if (v !== undefined) out.push(v);
       });
       return out;
@@ -88,31 +75,27 @@ function check(rule: Rule, value: unknown, path: string, warn: Warn): unknown {
           ? fields[key]
           : undefined
         : (rule as { map: Rule }).map;
-      if (UNSAFE.test(key)) warn(__QUIET__ ? '' : `${at}: unsafe key ignored`);
-      else if (!sub) warn(__QUIET__ ? '' : `${at}: unknown option, ignored`);
-      else if (!fields && !MAP_KEY.test(key)) warn(__QUIET__ ? '' : `${at}: invalid key, ignored`);
+      if (UNSAFE.test(key)) report('unsafeKey', at);
+      else if (!sub) report('unknownOption', at);
+      else if (!fields && !MAP_KEY.test(key)) report('invalidKey', at);
       else {
-        const v = check(sub, (value as Record<string, unknown>)[key], at, warn);
+        const v = check(sub, (value as Record<string, unknown>)[key], at, report);
         if (v !== undefined) out[key] = v;
       }
     }
     return out;
   }
-  warn(
-    __QUIET__
-      ? ''
-      : `${path || 'config'}: expected ${describe(rule)}, got ${t === 'string' ? JSON.stringify(value) : t}; ignored`,
-  );
+  report('wrongType', path, rule, value);
   return undefined;
 }
 
 /**
- * Keeps only the known, well-typed fields of a configuration from any source, warning once per field
+ * Keeps only the known, well-typed fields of a configuration from any source, reporting once per field
  * it drops. Never throws; never returns shared or prototype-polluted objects.
  *
  * @example
- * parseConfig({ lang: 'de', mode: 'buttons' }, console.warn); // warns about `lang`, returns { mode: 'buttons' }
+ * parseConfig({ lang: 'de', mode: 'buttons' }, reportTo(console.warn)); // reports `lang`, returns { mode: 'buttons' }
  */
-export function parseConfig(input: unknown, warn: Warn): ConsentConfig {
-  return (check(configRules, input ?? {}, '', warn) as ConsentConfig | undefined) ?? {};
+export function parseConfig(input: unknown, report: Report): ConsentConfig {
+  return (check(configRules, input ?? {}, '', report) as ConsentConfig | undefined) ?? {};
 }

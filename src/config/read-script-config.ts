@@ -1,5 +1,5 @@
 import { attributePath, type Coerce } from './attribute-path';
-import type { Warn } from './parse-config';
+import type { Report } from './config-problem';
 
 // Attributes that hosting, frameworks and other tools put on script tags for themselves (Cloudflare,
 // Next.js, WordPress optimisers, PageSpeed, other consent tools): not ours, and no mistake of the site.
@@ -8,20 +8,19 @@ const FOREIGN =
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
+function coerce(text: string, how: Coerce, name: string, report: Report): unknown {
   if (how === 'number') {
     const n = Number(text);
     if (text.trim() && Number.isFinite(n)) return n;
-    // A warn function's own return value is never used as a value.
-    return void warn(__QUIET__ ? '' : `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`);
+    report('attributeNumber', name, text);
+    return undefined;
   }
   if (how === 'boolean') {
     // `on`/`off` read naturally for switches: data-autoblock="off".
     if (text === '' || text === 'true' || text === 'on') return true;
     if (text === 'false' || text === 'off') return false;
-    return void warn(
-      __QUIET__ ? '' : `data-${name}: expected true/false or on/off, got ${JSON.stringify(text)}; ignored`,
-    );
+    report('attributeBoolean', name, text);
+    return undefined;
   }
   if (how === 'list')
     return text
@@ -36,18 +35,18 @@ function coerce(text: string, how: Coerce, name: string, warn: Warn): unknown {
  * block, then the tag's own `data-*` attributes over it. The result still goes through `parseConfig`.
  *
  * @example
- * readScriptConfig(document.currentScript, console.warn);
+ * readScriptConfig(document.currentScript, reportTo(console.warn));
  */
-export function readScriptConfig(script: HTMLOrSVGScriptElement | null, warn: Warn): Record<string, unknown> {
+export function readScriptConfig(script: HTMLOrSVGScriptElement | null, report: Report): Record<string, unknown> {
   let raw: Record<string, unknown> = {};
   const block = document.querySelector('script[data-soglasie-config]');
   if (block) {
     try {
       const parsed: unknown = JSON.parse(block.textContent || '{}');
       if (isObject(parsed)) raw = parsed;
-      else warn(__QUIET__ ? '' : 'data-soglasie-config: expected a JSON object; ignored');
+      else report('blockNotObject');
     } catch (error) {
-      warn(__QUIET__ ? '' : `data-soglasie-config: not valid JSON (${(error as Error).message}); ignored`);
+      report('blockNotJson', (error as Error).message);
     }
   }
   for (const attr of Array.from(script?.attributes ?? [])) {
@@ -56,10 +55,10 @@ export function readScriptConfig(script: HTMLOrSVGScriptElement | null, warn: Wa
     if (FOREIGN.test(name)) continue;
     const known = attributePath(name);
     if (!known) {
-      warn(__QUIET__ ? '' : `data-${name}: unknown attribute, ignored`);
+      report('attributeUnknown', name);
       continue;
     }
-    const value = coerce(attr.value, known[1], name, warn);
+    const value = coerce(attr.value, known[1], name, report);
     if (value === undefined) continue;
     const keys = known[0];
     let node = raw;

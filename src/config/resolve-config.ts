@@ -6,11 +6,11 @@ import type {
   ResolvedConfig,
   ServiceConfig,
 } from './config-types';
-import type { Warn } from './parse-config';
+import type { Report } from './config-problem';
 
 const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
-const DEFAULT_LIFETIME = 6;
-const MAX_LIFETIME = 13;
+export const DEFAULT_LIFETIME_MONTHS = 6;
+export const MAX_LIFETIME_MONTHS = 13;
 const COOKIE_NAME = /^[\w-]{1,64}$/;
 // Browsers drop tabs and line breaks anywhere in a URL and C0 controls and spaces around it, so
 // `java\tscript:` is `javascript:` to them: the test sees the URL the way they do.
@@ -30,55 +30,49 @@ const TRACKERS: Array<[keyof IntegrationsConfig, ServiceConfig]> = [
 ];
 
 /** Links and endpoints are followed by the SDK: a script URL there would run in the site's origin. */
-function unsafeUrl(url: string, field: string, warn: Warn): boolean {
+function unsafeUrl(url: string, field: string, report: Report): boolean {
   if (!SCRIPT_URL.test(url.replace(/[\t\n\r]/g, ''))) return false;
-  warn(__QUIET__ ? '' : `${field}: ${JSON.stringify(url.slice(0, 40))} is not an http(s) or relative URL; ignored`);
+  report('unsafeUrl', field, url);
   return true;
 }
 
-function safeDocument(doc: DocumentConfig | undefined, field: string, warn: Warn): DocumentConfig {
+function safeDocument(doc: DocumentConfig | undefined, field: string, report: Report): DocumentConfig {
   if (!doc) return {};
   if (doc.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(doc.sha256)) {
-    warn(__QUIET__ ? '' : `${field}.sha256: expected 64 lower-case hex digits (soglasie digest FILE); ignored`);
+    report('badDigest', field);
     doc = { ...doc, sha256: undefined };
   }
-  return doc.url && unsafeUrl(doc.url, `${field}.url`, warn) ? { ...doc, url: undefined } : doc;
+  return doc.url && unsafeUrl(doc.url, `${field}.url`, report) ? { ...doc, url: undefined } : doc;
 }
 
 /** Fills defaults and rejects values that are well-typed but wrong (a category id with spaces, a 30-month lifetime). */
-export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig {
+export function resolveConfig(config: ConsentConfig, report: Report): ResolvedConfig {
   const categories: CategoryConfig[] = [];
   const seen = new Set<string>();
   const given = config.categories ?? [{ id: 'analytics' }, { id: 'marketing' }];
   for (const cat of [{ id: 'necessary' }, ...given]) {
     if (!CATEGORY_ID.test(cat.id ?? '')) {
-      warn(__QUIET__ ? '' : `categories: id ${JSON.stringify(cat.id)} must match ${CATEGORY_ID}; category ignored`);
+      report('categoryId', cat.id);
     } else if (seen.has(cat.id)) {
       // A configured `necessary` replaces the built-in one (its labels and services).
       if (cat.id === 'necessary') categories[0] = cat;
-      else warn(__QUIET__ ? '' : `categories: duplicate id "${cat.id}" ignored`);
+      else report('categoryDuplicate', cat.id);
     } else {
       seen.add(cat.id);
       categories.push(cat);
     }
   }
 
-  let lifetimeMonths = config.lifetimeMonths ?? DEFAULT_LIFETIME;
-  if (!(lifetimeMonths > 0 && lifetimeMonths <= MAX_LIFETIME)) {
-    warn(
-      __QUIET__
-        ? ''
-        : `lifetimeMonths: expected a number from 1 to ${MAX_LIFETIME}, got ${lifetimeMonths}; using ${DEFAULT_LIFETIME}`,
-    );
-    lifetimeMonths = DEFAULT_LIFETIME;
+  let lifetimeMonths = config.lifetimeMonths ?? DEFAULT_LIFETIME_MONTHS;
+  if (!(lifetimeMonths > 0 && lifetimeMonths <= MAX_LIFETIME_MONTHS)) {
+    report('lifetime', lifetimeMonths);
+    lifetimeMonths = DEFAULT_LIFETIME_MONTHS;
   }
 
   const cookie = config.cookie ?? {};
   let name = cookie.name ?? 'soglasie';
   if (!COOKIE_NAME.test(name)) {
-    warn(
-      __QUIET__ ? '' : `cookie.name: expected letters, digits, _ or -, got ${JSON.stringify(name)}; using "soglasie"`,
-    );
+    report('cookieName', name);
     name = 'soglasie';
   }
 
@@ -94,33 +88,29 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
   waits.forEach((entries, id) => {
     const i = categories.findIndex((c) => c.id === id);
     const services = entries.map((entry) => entry[1]);
-    if (i < 0)
-      warn(
-        __QUIET__
-          ? ''
-          : `integrations: ${entries.map((entry) => entry[0]).join(', ')} wait for the "${id}" category, which is not configured; they will never load`,
+    if (i < 0) {
+      report(
+        'integrationWithoutCategory',
+        entries.map((entry) => entry[0]),
+        id,
       );
+    }
     // The built-in trackers name themselves and their processors unless the site lists services itself.
     else if (!categories[i].services) categories[i] = { ...categories[i], services };
   });
-  const policy = safeDocument(config.policy, 'policy', warn);
-  const consent = safeDocument(config.consent, 'consent', warn);
-  const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', warn) ? undefined : config.endpoint;
+  const policy = safeDocument(config.policy, 'policy', report);
+  const consent = safeDocument(config.consent, 'consent', report);
+  const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', report) ? undefined : config.endpoint;
 
   const autoblockUrls = (config.autoblockUrls ?? []).flatMap((entry, i) => {
     // `https://stats.example.ru/c.js` and `stats.example.ru` are read as `stats.example.ru/c.js` and `stats.example.ru/`.
     const url = (entry.url ?? '').replace(/^(https?:)?\/\//i, '');
-    const host = url.split('/')[0];
-    if (!/^[a-z0-9.-]+$/i.test(host) || !entry.category) {
-      warn(
-        __QUIET__
-          ? ''
-          : `autoblockUrls[${i}]: expected { url: "host/path", category }, got ${JSON.stringify(entry)}; ignored`,
-      );
+    if (!/^[a-z0-9.-]+$/i.test(url.split('/')[0]) || !entry.category) {
+      report('autoblockUrl', i, entry);
       return [];
     }
     if (!seen.has(entry.category)) {
-      warn(__QUIET__ ? '' : `autoblockUrls[${i}]: category "${entry.category}" is not configured; ignored`);
+      report('autoblockCategory', i, entry.category);
       return [];
     }
     return [{ url: url.includes('/') ? url : url + '/', category: entry.category }];
@@ -149,12 +139,12 @@ export function resolveConfig(config: ConsentConfig, warn: Warn): ResolvedConfig
     autoblock: config.autoblock ?? true,
     autoblockUrls,
   };
-  warnMissingConsentElements(resolved, warn);
+  reportMissingConsentElements(resolved, report);
   return resolved;
 }
 
 /** 152-FZ art. 9 part 4: what a written consent must name. Say what the config lacks, once. */
-function warnMissingConsentElements(c: ResolvedConfig, warn: Warn): void {
+function reportMissingConsentElements(c: ResolvedConfig, report: Report): void {
   const missing: string[] = [];
   if (!c.operator.name) missing.push('operator.name');
   if (!c.operator.address) missing.push('operator.address');
@@ -162,11 +152,6 @@ function warnMissingConsentElements(c: ResolvedConfig, warn: Warn): void {
   if (!c.operator.email) missing.push('operator.email (withdrawal)');
   if (!c.consent.url && !c.consent.text) missing.push('consent (the consent document)');
   if (missing.length) {
-    warn(
-      __QUIET__
-        ? ''
-        : `a consent under 152-FZ art. 9 must name the operator's name and address, the purposes, the list of data, ` +
-            `the processors, the actions, the term and how to withdraw; missing: ${missing.join(', ')}`,
-    );
+    report('consentIncomplete', missing);
   }
 }

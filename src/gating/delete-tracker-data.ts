@@ -1,4 +1,5 @@
-import { expiringCookies } from './expiring-cookies';
+import Cookies from 'js-cookie';
+import { cookieScopes } from './cookie-scopes';
 import { nameMatcher } from './name-matcher';
 
 /**
@@ -11,12 +12,15 @@ import { nameMatcher } from './name-matcher';
  */
 export function deleteTrackerData(patterns: string[]): void {
   const hit = nameMatcher(patterns);
-  for (const pair of document.cookie.split(';')) {
-    const name = pair.split('=')[0].trim();
-    if (hit(name)) for (const c of expiringCookies(name, location.hostname, location.pathname)) document.cookie = c;
+  const scopes = cookieScopes(location.hostname, location.pathname);
+  for (const name of Object.keys(Cookies.get())) {
+    if (!hit(name)) continue;
+    for (const scope of scopes) Cookies.remove(name, scope);
   }
   try {
-    for (const key of Object.keys(localStorage)) if (hit(key)) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage)) {
+      if (hit(key)) localStorage.removeItem(key);
+    }
   } catch {
     // Storage disabled: nothing was kept there either.
   }

@@ -38,7 +38,7 @@ const read = (key: string): unknown => {
 /**
  * The script tag's core keeps the receipt code out of a returning visitor's page: it only records each
  * decision, synchronously, in memory and in localStorage (so a navigation right after the decision cannot
- * lose it), and the receipt file (soglasie-receipts.iife.js), loaded on the decision, makes and delivers
+ * lose it), and the later part (soglasie-later.iife.js), loaded on the decision, makes and delivers
  * the receipt.
  *
  * @example

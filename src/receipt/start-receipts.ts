@@ -50,7 +50,7 @@ export const startReceipts: ConsentPlugin = (consent, emit) => receipts(consent,
 
 /**
  * The same, fed by decisions the script tag's core recorded (see recordDecisions) rather than by
- * `change` itself: the core records synchronously, soglasie-receipts.iife.js makes the receipts once loaded.
+ * `change` itself: the core records synchronously, soglasie-later.iife.js makes the receipts once loaded.
  *
  * @example
  * startPendingReceipts(() => takePending(consent.config.cookie.name, recorded))(consent, emit);

@@ -1,5 +1,6 @@
-import type { ConsentConfig, ResolvedConfig } from '../config/config-types';
-import { parseConfig, type Warn } from '../config/parse-config';
+import type { ResolvedConfig } from '../config/config-types';
+import type { Report } from '../config/config-problem';
+import { parseConfig } from '../config/parse-config';
 import { resolveConfig } from '../config/resolve-config';
 import type { ConsentMethod, ReceiptEvent } from '../receipt/receipt-types';
 import { readDecisionCookie, writeDecisionCookie } from './consent-cookie';
@@ -10,34 +11,28 @@ import { isCurrentDecision } from './is-current-decision';
 import { randomUuid } from './random-uuid';
 import type { StoredDecision } from './stored-decision';
 
-/** Options for `createConsent` beyond the configuration. */
-export interface CreateOptions {
+/** What the core is made with besides the configuration. */
+export interface CoreOptions {
   /** Joined to the instance in order: gating, receipts, a UI. */
-  plugins?: ConsentPlugin[];
-  /** Where configuration warnings go; default `console.warn` with a `soglasie:` prefix. */
-  warn?: Warn;
+  plugins: ConsentPlugin[];
+  /** Receives each configuration problem (and each decision naming an unknown category). */
+  report: Report;
 }
-
-const defaultWarn: Warn = (message) => console.warn(`soglasie: config ${message}`);
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /**
- * Creates a headless consent instance: configuration, the stored decision and events, plus the plugins
- * given. Reads the cookie at once; touches no browser global when there is no `window` (SSR).
- *
- * @example
- * import { createConsent } from 'soglasie';
- * const consent = createConsent({ policy: { url: '/policy.txt', version: '2' } });
- * if (!consent.get().decided) consent.open('banner');
+ * The headless consent instance that `createConsent` and the script tag share: configuration, the
+ * stored decision and events, plus the plugins given. Reads the cookie at once; touches no browser
+ * global when there is no `window` (SSR).
  */
-export function createConsentCore(input: ConsentConfig = {}, options: CreateOptions = {}): Consent {
-  const warn = options.warn ?? defaultWarn;
+export function createConsentCore(input: unknown, options: CoreOptions): Consent {
+  const { report } = options;
   let config: ResolvedConfig;
   try {
-    config = resolveConfig(parseConfig(input, warn), warn);
+    config = resolveConfig(parseConfig(input, report), report);
   } catch (error) {
     // Unreachable by design; if it ever happens, deny everything optional rather than break the page.
-    warn(`could not be read (${String(error)}); every optional category stays denied`);
+    report('unreadable', error);
     config = resolveConfig({}, () => {});
   }
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
@@ -121,8 +116,9 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   };
 
   const unknown = (ids: string[]) => {
-    for (const id of ids)
-      if (!config.optional.includes(id) && id !== 'necessary') warn(`category "${id}" is not configured; ignored`);
+    for (const id of ids) {
+      if (!config.optional.includes(id) && id !== 'necessary') report('categoryUnknown', id);
+    }
   };
 
   const cleanups: Array<() => void> = [];
@@ -152,7 +148,7 @@ export function createConsentCore(input: ConsentConfig = {}, options: CreateOpti
   };
 
   if (browser) {
-    for (const plugin of options.plugins ?? []) {
+    for (const plugin of options.plugins) {
       const cleanup = plugin(consent, emit);
       if (cleanup) cleanups.push(cleanup);
     }

@@ -1,6 +1,6 @@
+import { h } from 'preact';
 import { DocLinks } from './doc-links';
-import { Fragment, h } from './h';
-import { Modal } from './modal';
+import { DialogHead, Modal } from './modal';
 import { categoryLabel } from './texts-for';
 import type { UiProps } from './ui-state';
 
@@ -10,92 +10,83 @@ import type { UiProps } from './ui-state';
  * modes. Closing decides nothing.
  */
 export function Banner(props: UiProps) {
-  const { consent, t, lang, show, s } = props;
+  const { consent, texts, lang, show, state, repaint } = props;
   const { config } = consent;
   const checkbox = config.mode === 'checkbox';
+  const modal = config.position === 'modal';
   const optional = config.categories.slice(1);
-  const hint = (
-    <p class="alert" role="alert" hidden>
-      {t.tickFirst}
-    </p>
-  ) as HTMLElement;
-  const accept = () => {
-    const ids = optional.filter((c) => s.ticked[c.id]).map((c) => c.id);
-    if (!ids.length) {
-      // Said anew on every such click: an alert whose text does not change is not read again.
-      hint.hidden = false;
-      hint.textContent = '';
-      // On a small screen the boxes may have scrolled away behind the buttons: brought back in sight.
-      hint.closest('.sg')?.querySelector('.cat')?.scrollIntoView({ block: 'center' });
-      return void requestAnimationFrame(() => (hint.textContent = t.tickFirst));
+
+  const acceptTicked = (event: Event) => {
+    const ids = optional.filter((category) => state.ticked[category.id]).map((category) => category.id);
+    if (ids.length) {
+      consent.accept(ids, { method: 'checkbox' });
+      return;
     }
-    consent.accept(ids, { method: 'checkbox' });
+    // Said anew on every such click: an alert whose text does not change is not read again.
+    state.hints++;
+    state.hint = '';
+    repaint();
+    requestAnimationFrame(() => {
+      state.hint = texts.tickFirst;
+      repaint();
+    });
+    // On a small screen the boxes may have scrolled away behind the buttons: brought back in sight.
+    const firstBox = (event.target as HTMLElement).closest('.sg')?.querySelector('.cat');
+    if (firstBox) firstBox.scrollIntoView({ block: 'center' });
   };
   const decline = () => consent.decline({ method: 'button' });
+  const close = () => show(null);
+  const tick = (id: string) => (event: Event) => {
+    state.ticked[id] = (event.target as HTMLInputElement).checked;
+    state.hints = 0;
+    repaint();
+  };
 
-  const modal = config.position === 'modal';
-  // In the modal the head stays above the scrolling body, × in sight; in the bar it scrolls with it.
-  const head = (
-    <div class="hd" style={modal ? {} : { padding: 0, border: 0 }}>
-      <h2>{t.title}</h2>
-      <button class="x" aria-label={t.close} onClick={() => show(null)}>
-        ×
-      </button>
-    </div>
-  );
-  const body = (
-    <>
-      <p>{checkbox ? t.text : t.textButtons}</p>
-      <DocLinks {...props} />
-      {checkbox &&
-        optional.map((c) => (
+  const buttons = checkbox
+    ? [<button onClick={acceptTicked}>{texts.accept}</button>, <button onClick={decline}>{texts.decline}</button>]
+    : [
+        <button onClick={() => consent.accept(undefined, { method: 'button' })}>{texts.acceptAll}</button>,
+        <button onClick={decline}>{texts.declineAll}</button>,
+        <button class="alt" onClick={() => show('preferences')}>
+          {texts.settings}
+        </button>,
+      ];
+  const body = [
+    <p>{checkbox ? texts.text : texts.textButtons}</p>,
+    <DocLinks {...props} />,
+    checkbox
+      ? optional.map((category) => (
           <label class="cat">
-            <input
-              type="checkbox"
-              checked={!!s.ticked[c.id]}
-              onChange={(e: Event) => {
-                hint.hidden = true;
-                s.ticked[c.id] = (e.target as HTMLInputElement).checked;
-              }}
-            />
-            <span>{categoryLabel(c, lang, t)}</span>
+            <input type="checkbox" checked={Boolean(state.ticked[category.id])} onChange={tick(category.id)} />
+            <span>{categoryLabel(category, lang, texts)}</span>
           </label>
-        ))}
-      {/* The buttons stay in sight at the bottom of a bar taller than a small screen, and the hint with them. */}
-      <div class="row">
-        {hint}
-        {checkbox ? (
-          <>
-            <button onClick={accept}>{t.accept}</button>
-            <button onClick={decline}>{t.decline}</button>
-          </>
-        ) : (
-          <>
-            <button onClick={() => consent.accept(undefined, { method: 'button' })}>{t.acceptAll}</button>
-            <button onClick={decline}>{t.declineAll}</button>
-            <button class="alt" onClick={() => show('preferences')}>
-              {t.settings}
-            </button>
-          </>
-        )}
-      </div>
-    </>
-  );
+        ))
+      : null,
+    // The buttons stay in sight at the bottom of a bar taller than a small screen, and the hint with them.
+    <div class="row">
+      <p class="alert" role="alert" hidden={!state.hints}>
+        {state.hint}
+      </p>
+      {buttons}
+    </div>,
+  ];
+  const head = <DialogHead title={texts.title} closeLabel={texts.close} onClose={close} flat={!modal} />;
 
-  return modal ? (
-    <Modal label={t.region} onClose={() => show(null)}>
-      {head}
-      <div class="bd" style={{ paddingBottom: 0 }}>
-        {body}
-      </div>
-    </Modal>
-  ) : (
-    <section
-      class={`sg ${config.position}`}
-      role="region"
-      aria-label={t.region}
-      onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && show(null)}
-    >
+  if (modal) {
+    return (
+      <Modal label={texts.region} onClose={close}>
+        {head}
+        <div class="bd" style={{ paddingBottom: 0 }}>
+          {body}
+        </div>
+      </Modal>
+    );
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') close();
+  };
+  return (
+    <section class={`sg ${config.position}`} role="region" aria-label={texts.region} onKeyDown={onKeyDown}>
       {head}
       {body}
     </section>

@@ -1,67 +1,77 @@
-import { h } from './h';
-import { Modal } from './modal';
+import { Component, h } from 'preact';
+import { DialogHead, Modal } from './modal';
 import { parsePlainText, type Block, type Inline } from './parse-plain-text';
-import type { UiProps } from './ui-state';
+import type { DocKind, UiProps } from './ui-state';
 
-const inline = (part: Inline) =>
-  typeof part === 'string' ? (
-    part
-  ) : (
+const inline = (part: Inline) => {
+  if (typeof part === 'string') return part;
+  return (
     <a href={part.href} target="_blank" rel="noopener noreferrer">
       {part.text}
     </a>
   );
+};
 
-function render(blocks: Block[]): Node[] {
-  const out: Node[] = [];
-  let list: Node | undefined;
-  for (const b of blocks) {
-    const parts = b.parts.map(inline);
-    if (b.kind === 'li') (list ??= out[out.push(<ul />) - 1]).appendChild(<li>{parts}</li>);
-    else {
-      list = undefined;
-      out.push(b.kind === 'h' ? <h3>{parts}</h3> : <p>{parts}</p>);
+/** Paragraphs, headings and lists; consecutive list items share one list. */
+function renderBlocks(blocks: Block[]) {
+  const out = [];
+  let items: ReturnType<typeof h>[] | undefined;
+  for (const block of blocks) {
+    const parts = block.parts.map(inline);
+    if (block.kind === 'li') {
+      if (!items) {
+        items = [];
+        out.push(<ul>{items}</ul>);
+      }
+      items.push(<li>{parts}</li>);
+    } else {
+      items = undefined;
+      out.push(block.kind === 'h' ? <h3>{parts}</h3> : <p>{parts}</p>);
     }
   }
   return out;
+}
+
+type ViewerProps = UiProps & { kind: DocKind };
+interface ViewerState {
+  text?: string;
+  failed?: boolean;
 }
 
 /**
  * Shows the policy or the consent document in a modal, rendered from plain text as text nodes only:
  * HTML in the document is shown, never parsed. The text is fetched when the viewer first opens.
  */
-export function DocumentViewer({ consent, t, s, show, load, kind }: UiProps & { kind: 'policy' | 'consent' }) {
-  const doc = consent.config[kind];
-  const title = t[kind];
-  const close = () => show(s.under);
-  const body = (
-    <div class="bd doc" tabIndex={0} aria-busy="true">
-      <p>{t.loading}</p>
-    </div>
-  ) as HTMLElement;
-  load(kind)
-    .then(
-      (text) => body.replaceChildren(...render(parsePlainText(text))),
-      () =>
-        body.replaceChildren(
-          <p role="alert">
-            {t.loadError}{' '}
-            <a href={doc.url} target="_blank" rel="noopener noreferrer">
-              {t.openDirect}
-            </a>
-          </p>,
-        ),
-    )
-    .finally(() => body.removeAttribute('aria-busy'));
-  return (
-    <Modal label={title} onClose={close}>
-      <div class="hd">
-        <h2>{title}</h2>
-        <button class="x" aria-label={t.close} onClick={close}>
-          ×
-        </button>
-      </div>
-      {body}
-    </Modal>
-  );
+export class DocumentViewer extends Component<ViewerProps, ViewerState> {
+  override componentDidMount() {
+    this.props.load(this.props.kind).then(
+      (text) => this.setState({ text }),
+      () => this.setState({ failed: true }),
+    );
+  }
+
+  override render({ consent, texts, state, show, kind }: ViewerProps, { text, failed }: ViewerState) {
+    const title = texts[kind];
+    const close = () => show(state.under);
+    let body;
+    if (text !== undefined) body = renderBlocks(parsePlainText(text));
+    else if (failed) {
+      body = (
+        <p role="alert">
+          {texts.loadError}{' '}
+          <a href={consent.config[kind].url} target="_blank" rel="noopener noreferrer">
+            {texts.openDirect}
+          </a>
+        </p>
+      );
+    } else body = <p>{texts.loading}</p>;
+    return (
+      <Modal label={title} onClose={close}>
+        <DialogHead title={title} closeLabel={texts.close} onClose={close} />
+        <div class="bd doc" tabIndex={0} aria-busy={text === undefined && !failed ? 'true' : undefined}>
+          {body}
+        </div>
+      </Modal>
+    );
+  }
 }

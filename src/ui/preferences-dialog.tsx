@@ -1,8 +1,11 @@
+import { h } from 'preact';
+import type { CategoryConfig, Lang } from '../config/config-types';
 import { canGrant } from '../store/can-grant';
+import type { ConsentSnapshot } from '../store/consent-types';
 import { DocLinks } from './doc-links';
-import { h } from './h';
-import { Modal } from './modal';
+import { DialogHead, Modal } from './modal';
 import { categoryLabel, categoryText, fill, localize } from './texts-for';
+import type { Texts } from './texts-ru';
 import type { UiProps } from './ui-state';
 
 /**
@@ -10,98 +13,106 @@ import type { UiProps } from './ui-state';
  * the last decision with its receipt, «Сохранить» and a withdraw action.
  */
 export function PreferencesDialog(props: UiProps) {
-  const { consent, t, lang, show, s } = props;
+  const { consent, texts, lang, show, state } = props;
   const { config } = consent;
   const now = consent.get();
   const close = () => show(null);
   const { operator } = config;
+  const save = () => consent.set({ ...state.values }, { method: 'checkbox' });
+  const withdraw = () => consent.withdraw({ method: 'button' });
+  const anyGranted = config.optional.some((id) => now.categories[id]);
+  const operatorName = [
+    operator.name,
+    operator.inn ? `${lang === 'en' ? 'INN' : 'ИНН'} ${operator.inn}` : '',
+    operator.ogrn ? `${lang === 'en' ? 'OGRN' : 'ОГРН'} ${operator.ogrn}` : '',
+    operator.address,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
-    <Modal label={t.prefs} onClose={close}>
-      <div class="hd">
-        <h2>{t.prefs}</h2>
-        <button class="x" aria-label={t.close} onClick={close}>
-          ×
-        </button>
-      </div>
+    <Modal label={texts.prefs} onClose={close}>
+      <DialogHead title={texts.prefs} closeLabel={texts.close} onClose={close} />
       <div class="bd">
-        {now.gpc && <p class="muted">{t.gpc}</p>}
+        {now.gpc ? <p class="muted">{texts.gpc}</p> : null}
         <DocLinks {...props} />
-        {config.categories.map((c) => {
-          const fixed = c.id === 'necessary';
-          // What a decision cannot grant (marketing under Global Privacy Control) cannot be switched on.
-          const off = !fixed && !canGrant(config.optional, c.id, now.gpc);
-          return (
-            <div>
-              <label class="cat">
-                <input
-                  type="checkbox"
-                  role="switch"
-                  checked={fixed || (!off && !!s.values[c.id])}
-                  disabled={fixed || off}
-                  // Named by the category alone; its description is read as a description.
-                  aria-labelledby={`n-${c.id}`}
-                  aria-describedby={`${fixed ? 'a-necessary ' : ''}d-${c.id}`}
-                  onChange={(e: Event) => (s.values[c.id] = (e.target as HTMLInputElement).checked)}
-                />
-                <span>
-                  <strong id={`n-${c.id}`}>{categoryLabel(c, lang, t)}</strong>
-                  {fixed && (
-                    <span class="muted" id="a-necessary">
-                      {' '}
-                      — {t.alwaysOn}
-                    </span>
-                  )}
-                  <br />
-                  <span class="muted" id={`d-${c.id}`}>
-                    {categoryText(c, lang, t)}
-                  </span>
-                </span>
-              </label>
-              {!!c.services?.length && (
-                <ul class="muted">
-                  {c.services.map((sv) => {
-                    const name = localize(sv.name, lang);
-                    // A service whose name the configuration check dropped is not listed as "undefined".
-                    return (
-                      name && (
-                        <li>{sv.processor ? `${name} — ${t.processor}: ${localize(sv.processor, lang)}` : name}</li>
-                      )
-                    );
-                  })}
-                </ul>
-              )}
-            </div>
-          );
-        })}
-        <p class="muted">
-          {now.decided
-            ? `${fill(t.decidedOn, { date: new Date(now.time! * 1000).toLocaleString(lang) })}. ${fill(t.receipt, { id: now.receiptId })}.${now.event === 'withdraw' ? ` ${t.withdrawn}` : ''}`
-            : t.undecided}
-        </p>
-        {operator.name && (
-          <p class="muted">
-            {fill(t.operator, {
-              name: [
-                operator.name,
-                operator.inn && `${lang === 'en' ? 'INN' : 'ИНН'} ${operator.inn}`,
-                operator.ogrn && `${lang === 'en' ? 'OGRN' : 'ОГРН'} ${operator.ogrn}`,
-                operator.address,
-              ]
-                .filter(Boolean)
-                .join(', '),
-            })}
-          </p>
-        )}
-        {operator.email && <p class="muted">{fill(t.withdrawBy, { email: operator.email })}</p>}
+        {config.categories.map((category) => (
+          <CategorySwitch {...props} category={category} now={now} />
+        ))}
+        <p class="muted">{decisionLine(now, texts, lang)}</p>
+        {operator.name ? <p class="muted">{fill(texts.operator, { name: operatorName })}</p> : null}
+        {operator.email ? <p class="muted">{fill(texts.withdrawBy, { email: operator.email })}</p> : null}
       </div>
       <div class="ft row" style={{ marginTop: '0' }}>
-        <button onClick={() => consent.set({ ...s.values }, { method: 'checkbox' })}>{t.save}</button>
-        {config.optional.some((id) => now.categories[id]) && (
-          <button class="alt" onClick={() => consent.withdraw({ method: 'button' })}>
-            {t.withdraw}
+        <button onClick={save}>{texts.save}</button>
+        {anyGranted ? (
+          <button class="alt" onClick={withdraw}>
+            {texts.withdraw}
           </button>
-        )}
+        ) : null}
       </div>
     </Modal>
   );
+}
+
+function CategorySwitch(props: UiProps & { category: CategoryConfig; now: ConsentSnapshot }) {
+  const { consent, texts, lang, state, category, now } = props;
+  const fixed = category.id === 'necessary';
+  // What a decision cannot grant (marketing under Global Privacy Control) cannot be switched on.
+  const blocked = !fixed && !canGrant(consent.config.optional, category.id, now.gpc);
+  const change = (event: Event) => {
+    state.values[category.id] = (event.target as HTMLInputElement).checked;
+  };
+  const services = (category.services ?? [])
+    .map((service) => {
+      const name = localize(service.name, lang);
+      // A service whose name the configuration check dropped is not listed as "undefined".
+      if (!name) return null;
+      if (!service.processor) return name;
+      return `${name} — ${texts.processor}: ${localize(service.processor, lang)}`;
+    })
+    .filter(Boolean);
+  return (
+    <div>
+      <label class="cat">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={fixed || (!blocked && Boolean(state.values[category.id]))}
+          disabled={fixed || blocked}
+          // Named by the category alone; its description is read as a description.
+          aria-labelledby={`n-${category.id}`}
+          aria-describedby={`${fixed ? 'a-necessary ' : ''}d-${category.id}`}
+          onChange={change}
+        />
+        <span>
+          <strong id={`n-${category.id}`}>{categoryLabel(category, lang, texts)}</strong>
+          {fixed ? (
+            <span class="muted" id="a-necessary">
+              {' '}
+              — {texts.alwaysOn}
+            </span>
+          ) : null}
+          <br />
+          <span class="muted" id={`d-${category.id}`}>
+            {categoryText(category, lang, texts)}
+          </span>
+        </span>
+      </label>
+      {services.length ? (
+        <ul class="muted">
+          {services.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** «Решение от …. Квитанция …», or that nothing has been decided yet. */
+function decisionLine(now: ConsentSnapshot, texts: Texts, lang: Lang): string {
+  if (!now.decided) return texts.undecided;
+  const date = new Date(now.time! * 1000).toLocaleString(lang);
+  const withdrawn = now.event === 'withdraw' ? ` ${texts.withdrawn}` : '';
+  return `${fill(texts.decidedOn, { date })}. ${fill(texts.receipt, { id: now.receiptId })}.${withdrawn}`;
 }

@@ -1,5 +1,8 @@
 type RootProp = 'overflow' | 'scrollbarGutter' | 'scrollPaddingBottom';
 
+/** Sets (with a value) or gives back (without) one inline style of `<html>`. */
+export type RootStyle = (prop: RootProp, value?: string) => void;
+
 /**
  * Inline styles the interface sets on the page's `<html>` while it needs them (a scroll lock, room for
  * the bar), with the page's own inline values given back: `rootStyle('overflow', 'hidden')` sets one,
@@ -11,18 +14,18 @@ type RootProp = 'overflow' | 'scrollbarGutter' | 'scrollPaddingBottom';
  * rootStyle('scrollPaddingBottom', '120px');
  * rootStyle('scrollPaddingBottom'); // the page's value again
  */
-export function createRootStyle(): (prop: RootProp, value?: string) => void {
+export function createRootStyle(): RootStyle {
   const saved: Partial<Record<RootProp, [page: string, ours: string]>> = {};
   return (prop, value) => {
-    const st = document.documentElement.style;
+    const style = document.documentElement.style;
     const was = saved[prop];
     if (value !== undefined) {
-      const page = was ? was[0] : st[prop];
-      st[prop] = value;
+      const page = was ? was[0] : style[prop];
+      style[prop] = value;
       // As the browser wrote it back: what is compared on restore.
-      saved[prop] = [page, st[prop]];
+      saved[prop] = [page, style[prop]];
     } else if (was) {
-      if (st[prop] === was[1]) st[prop] = was[0];
+      if (style[prop] === was[1]) style[prop] = was[0];
       delete saved[prop];
     }
   };

@@ -96,8 +96,8 @@ test.describe('script-tag configuration', () => {
         ]),
       );
     expect(warnings().filter((m) => m.includes('colour'))).toHaveLength(1);
-    // The messages come from soglasie-check.iife.js, which a correctly configured page never loads.
-    expect(server.requests).toContain('/dist/soglasie-check.iife.js');
+    // The messages come from soglasie-later.iife.js, which a correctly configured page that decides nothing never loads.
+    expect(server.requests).toContain('/dist/soglasie-later.iife.js');
   });
 
   test('a correctly configured page loads no checker; a misconfigured one names its problems on every visit', async ({
@@ -109,7 +109,7 @@ test.describe('script-tag configuration', () => {
       'data-policy-url="/policies/autocrm-policy.txt" data-consent-url="/policies/autocrm-consent.txt" data-operator-name="ООО «Инфотех»" data-operator-address="г. Тула" data-operator-email="hd@autocrm.ru" data-purposes="аналитика"';
     await page.goto(server.page('/good.html', sitePage({ attrs: good })), { waitUntil: 'networkidle' });
     await expect(banner(page)).toBeVisible();
-    expect(server.requests).not.toContain('/dist/soglasie-check.iife.js');
+    expect(server.requests).not.toContain('/dist/soglasie-later.iife.js');
     expect(consoleMessages.filter((m) => m.startsWith('soglasie: config'))).toEqual([]);
 
     // Attributes other tools put on script tags are not ours and not a mistake: no checker for them.
@@ -117,7 +117,7 @@ test.describe('script-tag configuration', () => {
       server.page('/foreign.html', sitePage({ attrs: `${good} data-cfasync="false" data-nscript="afterInteractive"` })),
       { waitUntil: 'networkidle' },
     );
-    expect(server.requests).not.toContain('/dist/soglasie-check.iife.js');
+    expect(server.requests).not.toContain('/dist/soglasie-later.iife.js');
 
     // A returning visitor (no banner, no interface file) on a page with a typo still gets the warning.
     await page.evaluate(() => window.Soglasie!.decline());

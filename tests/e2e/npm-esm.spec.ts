@@ -1,7 +1,15 @@
 import { banner, expect, test } from './support/fixtures';
 
-// The npm build as a site's bundler would ship it: ES modules, no runtime dependency.
+// The npm build as a site's bundler would ship it: ES modules, its dependencies (preact, js-cookie)
+// resolved by an import map as a bundler would resolve them.
+const importMap = JSON.stringify({
+  imports: {
+    preact: '/node_modules/preact/dist/preact.mjs',
+    'js-cookie': '/node_modules/js-cookie/dist/js.cookie.mjs',
+  },
+});
 const page = (script: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="importmap">${importMap}</script>
 <script type="module">${script}</script></head>
 <body><h1>Shop</h1><script type="text/plain" data-consent="analytics">window.__runs = (window.__runs || 0) + 1</script></body></html>`;
 
@@ -16,7 +24,7 @@ test.describe('the npm build (ESM) in a browser', () => {
         page(`
           import { createConsent } from '/dist/index.mjs';
           import { mountUI } from '/dist/ui.mjs';
-          const consent = createConsent({ policy: { url: '/policies/autocrm-policy.txt', version: '1' }, lang: 'en' }, { plugins: [mountUI], warn: () => {} });
+          const consent = createConsent({ policy: { url: '/policies/autocrm-policy.txt', version: '1' }, lang: 'en' }, { plugins: [mountUI()], warn: () => {} });
           window.__receipts = [];
           consent.on('receipt', (r) => window.__receipts.push(r.event));
           window.__consent = consent;

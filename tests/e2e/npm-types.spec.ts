@@ -13,7 +13,7 @@ const consumer = `
 import { createConsent, type Consent } from 'soglasie';
 import { mountUI } from 'soglasie/ui';
 import { createCollector } from 'soglasie/collector';
-const consent: Consent = createConsent({ policy: { url: '/policy.txt', version: '1' } }, { plugins: [mountUI] });
+const consent: Consent = createConsent({ policy: { url: '/policy.txt', version: '1' } }, { plugins: [mountUI()] });
 consent.has('analytics');
 // Typed, not any: a wrong call is an error.
 // @ts-expect-error
@@ -38,6 +38,8 @@ test.describe('the npm package in a TypeScript project', () => {
     ['nodenext', 'nodenext'],
   ]) {
     test(`resolves soglasie, soglasie/ui and soglasie/collector with moduleResolution ${moduleResolution}`, async () => {
+      // A whole TypeScript compile (with preact's declarations): seconds alone, much longer on a busy machine.
+      test.setTimeout(180_000);
       const args = [
         tsc,
         '--noEmit',

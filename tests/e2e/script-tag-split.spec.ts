@@ -3,11 +3,15 @@ import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from './support/fixtures';
 import type { TestServer } from './support/test-server';
 
+// A complete configuration: one with a problem loads the later part to name it.
 const attrs =
-  'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts"';
+  'data-policy-url="/policies/autocrm-policy.txt" data-policy-sha256="0000000000000000000000000000000000000000000000000000000000000000" data-endpoint="/receipts" ' +
+  'data-consent-url="/policies/autocrm-policy.txt" data-operator-name="ООО «Инфотек»" data-operator-address="г. Тула" data-operator-email="hd@autocrm.ru" data-purposes="аналитика"';
 const UI = '/dist/soglasie-ui-ru.iife.js';
-const RECEIPTS = '/dist/soglasie-receipts.iife.js';
-const REFUSAL = '/dist/soglasie-refusal.iife.js';
+// Receipts, what a refusal does and the configuration's messages come in one later part.
+const LATER = '/dist/soglasie-later.iife.js';
+const RECEIPTS = LATER;
+const REFUSAL = LATER;
 const FRAME =
   '<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео" width="320" height="180"></iframe>';
 
@@ -74,16 +78,16 @@ test.describe('the script tag in parts', () => {
     server,
     consoleMessages,
   }) => {
-    await page.route(/soglasie-refusal\.iife\.js/, (route) => route.abort('internetdisconnected'));
+    await page.route(/soglasie-later\.iife\.js/, (route) => route.abort('internetdisconnected'));
     await page.goto(server.page('/split-frame.html', sitePage({ attrs, body: FRAME })));
     const placeholder = page.locator('[data-consent-placeholder="marketing"]');
     await expect(placeholder).toHaveCount(1);
     await expect
-      .poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-refusal.iife.js')))
+      .poll(() => consoleMessages.some((m) => m.includes('could not load') && m.includes('soglasie-later.iife.js')))
       .toBe(true);
     await expect(page.locator('iframe[data-consent]')).toBeHidden();
     await expect(placeholder).toHaveText('');
-    await page.unroute(/soglasie-refusal\.iife\.js/);
+    await page.unroute(/soglasie-later\.iife\.js/);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(placeholder.getByRole('button', { name: 'Разрешить' })).toBeVisible();
     expect(await page.locator('iframe[data-consent]').getAttribute('src')).toBeNull();

@@ -36,7 +36,7 @@ test.describe('gated iframes and pixels', () => {
     // The placeholder's text comes with the refusal file: held back until the empty box is measured.
     let release!: () => void;
     const held = new Promise<void>((done) => (release = done));
-    await page.route(/soglasie-refusal\.iife\.js/, async (route) => {
+    await page.route(/soglasie-later\.iife\.js/, async (route) => {
       await held;
       await route.continue();
     });

@@ -78,7 +78,17 @@ test.describe('withdrawal and decline after accept', () => {
     await expect.poll(() => global(page, '__runs')).toBe(1);
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
     await page.evaluate(() => window.Soglasie!.set({ marketing: false }));
-    await page.evaluate(() => new Promise((done) => setTimeout(done)));
+    // A reload would come once the later part (receipts, the sweep) has run: wait for it and for the
+    // network to settle, then count the page loads the server saw.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
+        ),
+      )
+      .toBe(true);
+    await page.waitForLoadState('networkidle');
+    expect(server.requests.filter((path) => path === '/partial.html')).toHaveLength(1);
     expect(await global(page, '__marker')).toBe(1);
     expect(await global(page, '__runs')).toBe(1);
   });
@@ -145,7 +155,13 @@ test.describe('withdrawal and decline after accept', () => {
       .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
       .toEqual(['site_cookie', 'soglasie']);
     // The decisions load the receipt code through the proxy above: let it arrive before the route goes.
-    await expect.poll(() => page.evaluate(() => !!window.SoglasieReceipts)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
+        ),
+      )
+      .toBe(true);
     await page.waitForLoadState('networkidle');
     // Requests still being proxied when the test ends must not fail it afterwards.
     await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -7,7 +7,9 @@ const STATIC: Record<string, string> = {
   '/dist/': join(ROOT, 'dist'),
   '/policies/': join(ROOT, 'demo/policies'),
   '/fixtures/': join(ROOT, 'tests/e2e/fixtures'),
-  // For pages that use the npm build as ES modules, with an import map for its one dependency.
+  // For pages that use the npm build as ES modules, with an import map for its dependencies.
+  '/node_modules/preact/': join(ROOT, 'node_modules/preact'),
+  '/node_modules/js-cookie/': join(ROOT, 'node_modules/js-cookie'),
 };
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

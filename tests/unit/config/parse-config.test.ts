@@ -1,9 +1,13 @@
+import { reportTo } from '../../../src/config/config-messages';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/parse-config';
 
 const parse = (input: unknown) => {
   const warnings: string[] = [];
-  const config = parseConfig(input, (m) => warnings.push(m));
+  const config = parseConfig(
+    input,
+    reportTo((m) => warnings.push(m)),
+  );
   return { config, warnings };
 };
 
@@ -109,8 +113,9 @@ describe('parseConfig with a warn function that returns something', () => {
   it('never uses what warn returns as a value (an npm user may pass `m => list.push(m)`)', () => {
     const list: string[] = [];
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
-    const config = parseConfig({ integrations: { yandexMetrica: { id: 1, options: { deep, fn: undefined } } } }, (m) =>
-      list.push(m),
+    const config = parseConfig(
+      { integrations: { yandexMetrica: { id: 1, options: { deep, fn: undefined } } } },
+      reportTo((m) => list.push(m)),
     );
     const options = config.integrations!.yandexMetrica!.options as Record<string, unknown>;
     expect(JSON.stringify(options)).not.toMatch(/\d+}/);

@@ -1,3 +1,4 @@
+import { reportTo } from '../../../src/config/config-messages';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../../src/config/resolve-config';
 import type { ConsentConfig } from '../../../src/config/config-types';
@@ -9,7 +10,13 @@ const complete: ConsentConfig = {
 };
 const resolve = (config: ConsentConfig) => {
   const warnings: string[] = [];
-  return { config: resolveConfig(config, (m) => warnings.push(m)), warnings };
+  return {
+    config: resolveConfig(
+      config,
+      reportTo((m) => warnings.push(m)),
+    ),
+    warnings,
+  };
 };
 
 describe('resolveConfig', () => {

@@ -1,9 +1,10 @@
+import { reportTo } from '../../../src/config/config-messages';
 import { describe, expect, it, vi } from 'vitest';
 import { createConsentCore } from '../../../src/store/create-consent-core';
 import type { ChangeDetail } from '../../../src/store/consent-types';
 
 // In Node there is no window: the instance works in memory and touches no browser global (SSR).
-const make = (config = {}) => createConsentCore(config, { warn: () => {} });
+const make = (config = {}) => createConsentCore(config, { report: () => {}, plugins: [] });
 
 describe('createConsentCore (headless, in Node)', () => {
   it('starts undecided with every optional category denied and necessary granted', () => {
@@ -65,7 +66,7 @@ describe('createConsentCore (headless, in Node)', () => {
 
   it('ignores unknown categories with a warning, and cannot refuse necessary', () => {
     const warnings: string[] = [];
-    const consent = createConsentCore({}, { warn: (m) => warnings.push(m) });
+    const consent = createConsentCore({}, { report: reportTo((m) => warnings.push(m)), plugins: [] });
     warnings.length = 0;
     consent.set({ video: true, necessary: false } as Record<string, boolean>);
     expect(consent.get().categories).toEqual({ necessary: true, analytics: false, marketing: false });
@@ -108,7 +109,10 @@ describe('createConsentCore (headless, in Node)', () => {
   });
 
   it('a broken config denies everything optional instead of throwing', () => {
-    const consent = createConsentCore({ categories: 'nope', lifetimeMonths: -1 } as never, { warn: () => {} });
+    const consent = createConsentCore({ categories: 'nope', lifetimeMonths: -1 } as never, {
+      report: () => {},
+      plugins: [],
+    });
     expect(consent.get().categories).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 });
