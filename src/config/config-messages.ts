@@ -30,7 +30,7 @@ const messages: { [C in ProblemCode]: (...values: ProblemValues[C]) => string } 
   wrongType: (path, rule, value) =>
     `${path || 'config'}: expected ${expected(rule)}, got ${typeof value === 'string' ? JSON.stringify(value) : typeName(value)}; ignored`,
   attributeNumber: (name, text) => `data-${name}: expected a number, got ${JSON.stringify(text)}; ignored`,
-  attributeBoolean: (name, text) => `data-${name}: expected true or false, got ${JSON.stringify(text)}; ignored`,
+  attributeBoolean: (name, text) => `data-${name}: expected true/false or on/off, got ${JSON.stringify(text)}; ignored`,
   attributeUnknown: (name) => `data-${name}: unknown attribute, ignored`,
   blockNotObject: () => 'data-soglasie-config: expected a JSON object; ignored',
   blockNotJson: (error) => `data-soglasie-config: not valid JSON (${error}); ignored`,
@@ -48,6 +48,9 @@ const messages: { [C in ProblemCode]: (...values: ProblemValues[C]) => string } 
     `the processors, the actions, the term and how to withdraw; missing: ${missing.join(', ')}`,
   unreadable: (error) => `could not be read (${String(error)}); every optional category stays denied`,
   categoryUnknown: (id) => `category "${id}" is not configured; ignored`,
+  autoblockUrl: (index, entry) =>
+    `autoblockUrls[${index}]: expected { url: "host/path", category }, got ${JSON.stringify(entry)}; ignored`,
+  autoblockCategory: (index, category) => `autoblockUrls[${index}]: category "${category}" is not configured; ignored`,
 };
 
 /**

@@ -28,6 +28,8 @@ export interface ProblemValues {
   consentIncomplete: [missing: string[]];
   unreadable: [error: unknown];
   categoryUnknown: [id: string];
+  autoblockUrl: [index: number, entry: unknown];
+  autoblockCategory: [index: number, category: string];
 }
 
 export type ProblemCode = keyof ProblemValues;

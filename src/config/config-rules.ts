@@ -65,5 +65,7 @@ export const configRules: Rule = {
     floatingButton: 'boolean',
     respectGpc: 'boolean',
     observe: 'boolean',
+    autoblock: 'boolean',
+    autoblockUrls: { list: { fields: { url: 'string', category: 'string' } }, max: 50 },
   },
 };

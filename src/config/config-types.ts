@@ -137,6 +137,19 @@ export interface IntegrationsConfig {
   googleTagManager?: GoogleTagManagerConfig;
 }
 
+/**
+ * A site's own tracker for the auto-blocking: the addresses it loads from and the category that allows it.
+ * An entry here comes before the built-in catalogue, so it can also move a known tracker to another category.
+ *
+ * @example
+ * { url: 'stats.example.ru/counter.js', category: 'analytics' }
+ */
+export interface AutoblockUrlConfig {
+  /** `host/path-prefix` (scheme optional): the host and its subdomains, then addresses starting with the path. */
+  url: string;
+  category: string;
+}
+
 /** Where the consent cookie lives. */
 export interface CookieConfig {
   /** Default `soglasie`. */
@@ -194,6 +207,14 @@ export interface ConsentConfig {
   respectGpc?: boolean;
   /** Watch for gated elements added later (SPA, tag managers). Default true. */
   observe?: boolean;
+  /**
+   * Hold known trackers (Yandex.Metrica, Google tags, pixels, call tracking, YouTube embeds) until their
+   * category is granted, without any change to their snippets; the script tag only. Default true;
+   * `data-autoblock="off"` turns it off.
+   */
+  autoblock?: boolean;
+  /** The site's own trackers for the auto-blocking. */
+  autoblockUrls?: AutoblockUrlConfig[];
 }
 
 /** The configuration with every default applied; what the instance works from. */
@@ -221,6 +242,9 @@ export interface ResolvedConfig {
   floatingButton: boolean;
   respectGpc: boolean;
   observe: boolean;
+  autoblock: boolean;
+  /** Normalized to `host/path`; only entries whose category is configured. */
+  autoblockUrls: AutoblockUrlConfig[];
 }
 
 export type { ConsentMethod };

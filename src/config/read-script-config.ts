@@ -16,8 +16,9 @@ function coerce(text: string, how: Coerce, name: string, report: Report): unknow
     return undefined;
   }
   if (how === 'boolean') {
-    if (text === '' || text === 'true') return true;
-    if (text === 'false') return false;
+    // `on`/`off` read naturally for switches: data-autoblock="off".
+    if (text === '' || text === 'true' || text === 'on') return true;
+    if (text === 'false' || text === 'off') return false;
     report('attributeBoolean', name, text);
     return undefined;
   }

@@ -102,6 +102,20 @@ export function resolveConfig(config: ConsentConfig, report: Report): ResolvedCo
   const consent = safeDocument(config.consent, 'consent', report);
   const endpoint = config.endpoint && unsafeUrl(config.endpoint, 'endpoint', report) ? undefined : config.endpoint;
 
+  const autoblockUrls = (config.autoblockUrls ?? []).flatMap((entry, i) => {
+    // `https://stats.example.ru/c.js` and `stats.example.ru` are read as `stats.example.ru/c.js` and `stats.example.ru/`.
+    const url = (entry.url ?? '').replace(/^(https?:)?\/\//i, '');
+    if (!/^[a-z0-9.-]+$/i.test(url.split('/')[0]) || !entry.category) {
+      report('autoblockUrl', i, entry);
+      return [];
+    }
+    if (!seen.has(entry.category)) {
+      report('autoblockCategory', i, entry.category);
+      return [];
+    }
+    return [{ url: url.includes('/') ? url : url + '/', category: entry.category }];
+  });
+
   const resolved: ResolvedConfig = {
     categories,
     optional: categories.slice(1).map((c) => c.id),
@@ -123,6 +137,8 @@ export function resolveConfig(config: ConsentConfig, report: Report): ResolvedCo
     floatingButton: config.floatingButton ?? false,
     respectGpc: config.respectGpc ?? true,
     observe: config.observe ?? true,
+    autoblock: config.autoblock ?? true,
+    autoblockUrls,
   };
   reportMissingConsentElements(resolved, report);
   return resolved;

@@ -11,28 +11,57 @@ interface Ym {
   l?: number;
 }
 
+// An `arguments` object, which is what tag.js reads from its queue.
+const callOf = function (..._args: unknown[]): IArguments {
+  // eslint-disable-next-line prefer-rest-params -- tag.js reads `arguments` objects from its queue
+  return arguments;
+};
+
 /**
- * Yandex.Metrica without a snippet: `window.ym` is Yandex's queue from the start, so `ym(id, 'reachGoal', …)`
- * made before consent waits instead of failing; each counter's `init` is queued first; tag.js itself
- * loads only when the category (default `analytics`) is granted.
+ * `window.ym`, made Yandex's queue when missing: `ym(id, 'reachGoal', …)` made before tag.js has come
+ * waits in it instead of failing, and tag.js replays it.
+ *
+ * @example
+ * ymQueue()(12345678, 'reachGoal', 'signup');
+ */
+export function ymQueue(): Ym {
+  const w = window as unknown as { ym?: Ym };
+  if (!w.ym) {
+    const queue: Ym = function () {
+      // eslint-disable-next-line prefer-rest-params -- tag.js reads `arguments` objects from its queue
+      (queue.a = queue.a || []).push(arguments);
+    };
+    queue.l = Date.now();
+    w.ym = queue;
+  }
+  return w.ym;
+}
+
+/**
+ * Yandex.Metrica without a snippet: `window.ym` is Yandex's queue from the start, so page calls made
+ * before consent wait instead of failing. Each counter's `init` goes in only when the category (default
+ * `analytics`) is granted, at the head of the queue, just before tag.js loads: a tag.js that reached the
+ * page some other way (a stray snippet, a tag manager) finds no `init` to replay before then.
  *
  * @example
  * yandexMetrica({ id: 12345678, options: { webvisor: true, clickmap: true } });
  */
 export function yandexMetrica(c?: YandexMetricaConfig): Tracker | undefined {
   if (!c) return;
-  const w = window as unknown as { ym?: Ym };
-  let ym = w.ym;
-  if (!ym) {
-    // The queue of Yandex's own loader: tag.js reads `ym.a` and `ym.l`.
-    const queue: Ym = function () {
-      // eslint-disable-next-line prefer-rest-params -- tag.js reads `arguments` objects from its queue
-      (queue.a = queue.a || []).push(arguments);
-    };
-    queue.l = Date.now();
-    ym = w.ym = queue;
-  }
-  for (const id of ([] as unknown[]).concat(c.id).map(Number))
-    if (id > 0 && firstOnPage('ym:' + id)) ym(id, 'init', c.options || {});
-  return { need: c.category || 'analytics', load: () => loadScript(c.src || 'https://mc.yandex.ru/metrika/tag.js') };
+  ymQueue();
+  return {
+    need: c.category || 'analytics',
+    load() {
+      const ym = ymQueue();
+      const inits = ([] as unknown[])
+        .concat(c.id)
+        .map(Number)
+        .filter((id) => id > 0 && firstOnPage('ym:' + id))
+        .map((id) => callOf(id, 'init', c.options || {}));
+      // Still a queue (tag.js not run yet): the counters start before the calls that wait for them.
+      if (ym.a) ym.a.unshift(...inits);
+      else inits.forEach((call) => ym(...Array.from(call)));
+      loadScript(c.src || 'https://mc.yandex.ru/metrika/tag.js');
+    },
+  };
 }

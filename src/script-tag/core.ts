@@ -1,4 +1,5 @@
 import { readScriptConfig } from '../config/read-script-config';
+import { autoblock } from '../gating/autoblock/autoblock-plugin';
 import { gatePage } from '../gating/gate-page';
 import { recordDecisions, type PendingDecision } from '../receipt/pending-decisions';
 import type { Consent } from '../store/consent-types';
@@ -39,6 +40,9 @@ if (!existingInstance()) {
       recordDecisions(pending),
       lazyParts(core, pending, useLater, life.signal),
       gatePage(lazyRefusal(useLater)),
+      // Auto-blocking (issue 16): holds known trackers until their category is granted. After the
+      // gating, whose decision handler sends Google the Consent Mode update before this lets Google's tags go.
+      autoblock,
       openTriggers,
       () => () => life.abort(),
     ],

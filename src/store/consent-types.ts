@@ -42,6 +42,20 @@ export interface ChangeDetail {
   timeMs: number;
 }
 
+/**
+ * A known tracker this page has: built in (configured) or held by the auto-blocking. The preferences
+ * dialog names these (and their processors) only.
+ *
+ * @example
+ * consent.trackers?.().map((t) => t.id); // ['yandex-metrica', 'youtube']
+ */
+export interface FoundTracker {
+  /** The catalogue's id (`yandex-metrica`, `google-analytics`, …) or a site entry's URL pattern. */
+  id: string;
+  /** The category that allows it on this site. */
+  category: string;
+}
+
 /** A part of the interface to show: the preferences, or one of the documents. */
 export type OpenView = 'preferences' | 'policy' | 'consent' | 'banner';
 
@@ -63,6 +77,8 @@ export interface ConsentEvents {
   receipt: ConsentReceipt;
   /** The endpoint stored a receipt. */
   delivered: { receiptId: string; status: number };
+  /** The page asked for a known tracker for the first time: every one found so far. */
+  trackers: FoundTracker[];
   /** The instance is being torn down. */
   destroy: undefined;
 }
@@ -101,6 +117,11 @@ export interface Consent {
   on<K extends keyof ConsentEvents>(event: K, fn: (detail: ConsentEvents[K]) => void): Unsubscribe;
   /** Stops observing the page and drops every listener. */
   destroy(): void;
+  /**
+   * The known trackers this page has so far, built in or held (the `trackers` event tells of new ones).
+   * Set by the script tag's auto-blocking; absent in an instance without it.
+   */
+  trackers?(): FoundTracker[];
 }
 
 /** Something that joins an instance (gating, receipts, the UI); returns its cleanup. */

@@ -11,10 +11,13 @@ const resolve = (c: ConsentConfig) =>
   );
 
 describe('trackerNames', () => {
-  it("names the built-in trackers' cookies by category", () => {
+  const CATALOGUE_ANALYTICS = ['_gat*', 'roistat_*', 'roistat', '_ct', '_ct_*', 'call_s', 'cted', '_comagic*'];
+  const CATALOGUE_MARKETING = ['tmr_*', '_fbp', '_fbc', '_ttp', '_tt_enable_cookie', 'ttcsid*'];
+
+  it("names the built-in trackers' and the catalogue's cookies by category", () => {
     const config = resolve({});
-    expect(trackerNames(config, ['analytics'])).toEqual(['_ym*', '_ga*', '_gid']);
-    expect(trackerNames(config, ['marketing'])).toEqual(['_gcl*']);
+    expect(trackerNames(config, ['analytics'])).toEqual(['_ym*', '_ga*', '_gid', ...CATALOGUE_ANALYTICS]);
+    expect(trackerNames(config, ['marketing'])).toEqual(['_gcl*', ...CATALOGUE_MARKETING]);
     expect(trackerNames(config, [])).toEqual([]);
   });
 
@@ -25,7 +28,14 @@ describe('trackerNames', () => {
         { id: 'video', services: [{ name: 'V', cookies: ['v'] }] },
       ],
     });
-    expect(trackerNames(config, ['analytics', 'video'])).toEqual(['_ym*', '_ga*', '_gid', 'a_*', 'v']);
+    expect(trackerNames(config, ['analytics', 'video'])).toEqual([
+      '_ym*',
+      '_ga*',
+      '_gid',
+      ...CATALOGUE_ANALYTICS,
+      'a_*',
+      'v',
+    ]);
   });
 
   it('follows Metrica to its configured category, and leaves its cookies out of analytics then', () => {
@@ -34,6 +44,6 @@ describe('trackerNames', () => {
       integrations: { yandexMetrica: { id: 1, category: 'stats' } },
     });
     expect(trackerNames(config, ['stats'])).toEqual(['_ym*']);
-    expect(trackerNames(config, ['analytics'])).toEqual(['_ga*', '_gid']);
+    expect(trackerNames(config, ['analytics'])).toEqual(['_ga*', '_gid', ...CATALOGUE_ANALYTICS]);
   });
 });
