@@ -14,8 +14,8 @@ const targets = {
   firstVisit: 16_000,
 };
 const ceilings = {
-  returning: 8_300,
-  firstVisit: 20_300,
+  returning: 11_700,
+  firstVisit: 24_700,
 };
 
 export const budgets = {
@@ -23,14 +23,14 @@ export const budgets = {
   // the later part (receipts, what a refusal does, configuration messages).
   'dist/soglasie.iife.js': ceilings.returning,
   // +70 B each: the viewer drops the Word export's tail (a blank to fill in, headings run together).
-  'dist/soglasie-ui-ru.iife.js': 12_070,
-  'dist/soglasie-ui-en.iife.js': 11_570,
-  'dist/soglasie-later.iife.js': 8_000,
+  'dist/soglasie-ui-ru.iife.js': 13_000,
+  'dist/soglasie-ui-en.iife.js': 12_500,
+  'dist/soglasie-later.iife.js': 9_850,
   // npm: unminified ESM without its dependencies (a site's bundler minifies it).
   // +5.1 KB: createConsentDocument and its ru/en wording (for Node and build scripts; a site's bundler
   // drops them when the page does not call them).
-  'dist/index.mjs': 20_100,
-  'dist/ui.mjs': 9_800,
+  'dist/index.mjs': 23_250,
+  'dist/ui.mjs': 11_050,
 };
 
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

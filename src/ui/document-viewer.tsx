@@ -1,6 +1,6 @@
 import { Component, h } from 'preact';
 import { DialogHead, Modal } from './modal';
-import { parsePlainText, type Block, type Inline } from './parse-plain-text';
+import { parsePlainText, withoutTitle, type Block, type Inline } from './parse-plain-text';
 import type { DocKind, UiProps } from './ui-state';
 
 const inline = (part: Inline) => {
@@ -54,7 +54,7 @@ export class DocumentViewer extends Component<ViewerProps, ViewerState> {
     const title = texts[kind];
     const close = () => show(state.under);
     let body;
-    if (text !== undefined) body = renderBlocks(parsePlainText(text));
+    if (text !== undefined) body = renderBlocks(withoutTitle(parsePlainText(text), title));
     else if (failed) {
       body = (
         <p role="alert">
