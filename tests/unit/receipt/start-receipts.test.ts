@@ -192,7 +192,7 @@ describe('startReceipts', () => {
     expect(page.named('delivered')).toEqual([]);
     expect(String(errors.mock.calls[0][0])).toMatch(new RegExp(`answered 200 text/html to receipt ${id}`));
     page.setStatus(201);
-    await vi.advanceTimersByTimeAsync(2_100);
+    await vi.advanceTimersByTimeAsync(4_100);
     expect(page.outbox()).toEqual([]);
     expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
   });
@@ -207,7 +207,7 @@ describe('startReceipts', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(page.outbox()).toHaveLength(1);
     expect(String(errors.mock.calls[0][0])).toContain(`200 application/json without this receipt's id`);
-    await vi.advanceTimersByTimeAsync(2_100);
+    await vi.advanceTimersByTimeAsync(4_100);
     expect(page.named('delivered')).toEqual([{ receiptId: id, status: 201 }]);
   });
 
