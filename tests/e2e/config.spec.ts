@@ -244,7 +244,11 @@ test.describe('script-tag configuration', () => {
     await page.goto(
       server.page(
         '/gpc.html',
-        sitePage({ attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-mode="buttons"' }),
+        sitePage({
+          attrs: 'data-policy-url="/policies/autocrm-policy.txt" data-mode="buttons"',
+          // Something of each category, so that both are offered.
+          body: '<script type="text/plain" data-consent="analytics">1</script><script type="text/plain" data-consent="marketing">1</script>',
+        }),
       ),
     );
     await banner(page).getByRole('button', { name: 'Принять все' }).click();

@@ -48,6 +48,30 @@ test.describe('the script tag in parts', () => {
     expect(server.requests).not.toContain(REFUSAL);
   });
 
+  test('without an endpoint, a returning visitor runs the core alone (no receipt is owed)', async ({
+    page,
+    server,
+  }) => {
+    const url = server.page(
+      '/split-no-endpoint.html',
+      sitePage({ attrs: attrs.replace(' data-endpoint="/receipts"', '') }),
+    );
+    await page.goto(url);
+    await page.evaluate(() => window.Soglasie!.accept());
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
+        ),
+      )
+      .toBe(true);
+    await page.waitForLoadState('networkidle');
+    server.requests.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => window.Soglasie!.has('analytics'))).toBe(true);
+    expect(server.requests).not.toContain(LATER);
+  });
+
   test('a returning visitor who refused something gets the refusal code only after the allowed analytics have run, and it sweeps', async ({
     page,
     server,
@@ -181,7 +205,8 @@ test.describe('the script tag in parts', () => {
   });
 
   test('a visitor who starts using the banner gets the receipt code before deciding', async ({ page, server }) => {
-    await page.goto(server.page('/split.html', sitePage({ attrs })), { waitUntil: 'networkidle' });
+    const body = '<script type="text/plain" data-consent="analytics">window.__analytics = true</script>';
+    await page.goto(server.page('/split-use.html', sitePage({ attrs, body })), { waitUntil: 'networkidle' });
     expect(server.requests).not.toContain(RECEIPTS);
     await banner(page).getByRole('checkbox').first().check();
     await expect.poll(() => server.requests).toContain(RECEIPTS);

@@ -3,6 +3,8 @@ import { banner, expect, sitePage, test } from '../support/fixtures';
 import type { TestServer } from '../support/test-server';
 import { outbox, POLICY_SHA256, receiptAttrs, wire } from './receipt-helpers';
 
+// Something of the analytics category, so that the banner offers its box.
+const ANALYTICS = '<script type="text/plain" data-consent="analytics">window.__analytics = true</script>';
 const plain = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><h1>Без SDK</h1></body></html>`;
 
 /** The visitor ticks a box and clicks «Принять»; returns the receipt id the decision made. */
@@ -28,7 +30,10 @@ test.describe('receipts: navigating away right after the click', () => {
   }) => {
     const elsewhere = server.page('/elsewhere.html', plain);
     await page.goto(
-      server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })),
+      server.page(
+        '/click.html',
+        sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`), body: ANALYTICS }),
+      ),
     );
     const id = await clickAccept(page);
     await page.goto(elsewhere);
@@ -45,9 +50,9 @@ test.describe('receipts: navigating away right after the click', () => {
     server,
   }) => {
     await slowPolicy(page, 1500);
-    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     const id = await clickAccept(page);
-    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     await expect.poll(() => server.endpoint.stored.has(id), { timeout: 10_000 }).toBe(true);
     expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
     expect(wire(server).created).toEqual([id]);
@@ -64,7 +69,7 @@ test.describe('receipts: navigating away right after the click', () => {
     server,
   }) => {
     await slowPolicy(page, 3000);
-    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/click.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     const id = await clickAccept(page);
     await page.goto(server.page('/elsewhere.html', plain));
     // Kept in localStorage: in the outbox, or still as the decision the core recorded if the page left
@@ -78,7 +83,7 @@ test.describe('receipts: navigating away right after the click', () => {
     );
     expect(kept).toHaveLength(1);
     await page.unroute('**/policies/**');
-    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     expect(server.endpoint.stored.get(id)!.documents).toEqual([expect.objectContaining({ sha256: POLICY_SHA256 })]);
     expect(wire(server).created).toEqual([id]);
@@ -87,12 +92,15 @@ test.describe('receipts: navigating away right after the click', () => {
   test('with the request still hanging: the next page sends it again, stored once', async ({ page, server }) => {
     server.endpoint.mode = 'hang';
     await page.goto(
-      server.page('/click.html', sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })),
+      server.page(
+        '/click.html',
+        sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`), body: ANALYTICS }),
+      ),
     );
     const id = await clickAccept(page);
     await expect.poll(() => server.endpoint.hanging.length).toBe(1);
     server.endpoint.mode = 'ok';
-    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/next.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     expect(wire(server).created).toEqual([id]);
   });
@@ -100,7 +108,9 @@ test.describe('receipts: navigating away right after the click', () => {
   /** A click whose receipt the endpoint refused once (500): it waits in the outbox; the endpoint is back. */
   const failedOnce = async (page: Page, server: TestServer, path: string) => {
     server.endpoint.mode = 'fail';
-    await page.goto(server.page(path, sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`) })));
+    await page.goto(
+      server.page(path, sitePage({ attrs: receiptAttrs(`data-policy-sha256="${POLICY_SHA256}"`), body: ANALYTICS })),
+    );
     const id = await clickAccept(page);
     await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
     server.endpoint.mode = 'ok';
@@ -116,7 +126,7 @@ test.describe('receipts: navigating away right after the click', () => {
     await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
     expect(server.endpoint.posts.at(-1)!.contentType).toBe('text/plain;charset=UTF-8');
     // The answer on leaving is never read: the outbox keeps the receipt, and the next SDK page confirms it (a deduped repeat).
-    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/later.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     await expect.poll(() => outbox(page)).toEqual([]);
     expect(wire(server).created).toEqual([id]);
   });
@@ -140,10 +150,10 @@ test.describe('receipts: navigating away right after the click', () => {
 
   test('a receipt that failed is retried on a later page load', async ({ page, server }) => {
     server.endpoint.mode = 'fail';
-    await page.goto(server.page('/a.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/a.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     const id = await clickAccept(page);
     await expect.poll(async () => (await outbox(page))[0]?.attempts).toBe(1);
-    await page.goto(server.page('/b.html', sitePage({ attrs: receiptAttrs() })));
+    await page.goto(server.page('/b.html', sitePage({ attrs: receiptAttrs(), body: ANALYTICS })));
     server.endpoint.mode = 'ok';
     await expect.poll(() => server.endpoint.stored.has(id), { timeout: 10_000 }).toBe(true);
     expect(wire(server).created).toEqual([id]);
