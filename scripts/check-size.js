@@ -14,8 +14,8 @@ const targets = {
   firstVisit: 16_000,
 };
 const ceilings = {
-  returning: 11_700,
-  firstVisit: 24_700,
+  returning: 11_750,
+  firstVisit: 24_750,
 };
 
 export const budgets = {
@@ -25,11 +25,11 @@ export const budgets = {
   // +70 B each: the viewer drops the Word export's tail (a blank to fill in, headings run together).
   'dist/soglasie-ui-ru.iife.js': 13_000,
   'dist/soglasie-ui-en.iife.js': 12_500,
-  'dist/soglasie-later.iife.js': 9_850,
+  'dist/soglasie-later.iife.js': 9_900,
   // npm: unminified ESM without its dependencies (a site's bundler minifies it).
   // +5.1 KB: createConsentDocument and its ru/en wording (for Node and build scripts; a site's bundler
   // drops them when the page does not call them).
-  'dist/index.mjs': 23_250,
+  'dist/index.mjs': 23_350,
   'dist/ui.mjs': 11_050,
 };
 

@@ -6,6 +6,7 @@ import { googleConsent } from './google-consent';
 import { googleTagManager } from './google-tag-manager';
 import { pageNonce } from './page-nonce';
 import type { RefusalActions } from './refusal-actions';
+import { sweptDecision } from './swept-decision';
 import type { Tracker } from './tracker';
 import { yandexMetrica } from './yandex-metrica';
 
@@ -40,7 +41,9 @@ export const gatePage =
     const stop = new AbortController();
     afterLoad(() => {
       const refused = config.optional.filter((id) => !consent.has(id));
-      if (consent.get().decided && refused.length) refusal.sweep(consent, refused);
+      const { decided, receiptId } = consent.get();
+      if (!decided || !refused.length || sweptDecision(config.cookie.name) === receiptId) return;
+      refusal.sweep(consent, refused);
     }, stop.signal);
 
     const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);

@@ -1,5 +1,6 @@
 import type { Consent } from '../store/consent-types';
 import { deleteTrackerData } from './delete-tracker-data';
+import { markSwept } from './swept-decision';
 import { trackerNames } from './tracker-names';
 
 /**
@@ -24,4 +25,5 @@ export function sweepRefused(consent: Consent, ids: string[]): void {
       ids.filter((id) => !consent.has(id)),
     ).filter((name) => !keep.has(name)),
   );
+  markSwept(config.cookie.name, consent.get().receiptId);
 }

@@ -95,6 +95,10 @@ test.describe('the script tag in parts', () => {
       REFUSAL,
     );
     expect(ran).toBeLessThan(asked!);
+    // Swept once for this decision: the next page does not load the later part for it again.
+    server.requests.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(server.requests).not.toContain(REFUSAL);
   });
 
   test('an iframe placeholder whose code failed to load stays a closed box, and is explained once the browser is back online', async ({
