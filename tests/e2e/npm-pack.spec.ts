@@ -7,7 +7,9 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
 // The package as npm users get it: `npm pack` of the built tree, installed from the tarball into an empty
-// project without the network (its dependencies, preact and js-cookie, come from the npm cache).
+// project without the network. Its dependencies (preact, js-cookie) are packed from this project's own
+// node_modules and installed beside it: a clean machine's npm cache has their tarballs but not the registry
+// documents an install by name would read.
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -23,10 +25,15 @@ test.describe('npm pack, installed into an empty project', () => {
     dir = mkdtempSync(join(tmpdir(), 'soglasie-pack-'));
     app = join(dir, 'app');
     mkdirSync(app);
-    const packed = await run(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: resolve('.') });
-    const tarball = join(dir, packed.stdout.trim().split('\n').pop()!);
+    const pack = async (folder: string) => {
+      const packed = await run(npm, ['pack', '--silent', '--pack-destination', dir], { cwd: folder });
+      return join(dir, packed.stdout.trim().split('\n').pop()!);
+    };
+    const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: object };
+    const tarballs = [await pack(resolve('.'))];
+    for (const name of Object.keys(dependencies)) tarballs.push(await pack(resolve('node_modules', name)));
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    await run(npm, ['install', '--offline', '--no-audit', '--no-fund', tarball], { cwd: app });
+    await run(npm, ['install', '--offline', '--no-audit', '--no-fund', ...tarballs], { cwd: app });
     installed = join(app, 'node_modules', 'soglasie');
   });
   test.afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -33,21 +33,23 @@ test.describe('receipts: several tabs', () => {
     context,
     server,
   }) => {
-    test.setTimeout(45_000);
+    test.setTimeout(60_000);
     server.endpoint.mode = 'fail';
     const url = server.page('/tabs.html', sitePage({ attrs: receiptAttrs() }));
     const pages = await Promise.all([0, 1, 2].map(() => context.newPage()));
     for (const p of pages) await p.goto(url);
     const ids: string[] = [];
     for (const p of pages) ids.push(await decide(p));
-    // A tab that goes away leaves its receipt to the others.
-    await expect.poll(async () => (await outbox(pages[0])).length).toBe(3);
+    // A tab that goes away leaves its receipt to the others: closed once every receipt has failed once.
+    await expect.poll(async () => (await outbox(pages[0])).filter((entry) => entry.attempts > 0).length).toBe(3);
     await pages[2].close();
     server.endpoint.mode = 'ok';
     await expect.poll(() => server.endpoint.stored.size, { timeout: 20_000 }).toBe(3);
     const { byId, created } = wire(server);
     expect(created.sort()).toEqual([...ids].sort());
-    await expect.poll(() => outbox(pages[0]), { timeout: 10_000 }).toEqual([]);
+    // A retry may still have been in flight when the tab closed: its lock keeps the others off it for 15 s
+    // (past the request timeout), then one of them sends it again and the endpoint dedupes.
+    await expect.poll(() => outbox(pages[0]), { timeout: 20_000 }).toEqual([]);
     // Copies on the wire are deduped by the endpoint and should be rare: here the closing tab's
     // pagehide beacons (whose answers nobody reads) may each be confirmed once more by a POST.
     const extra =
