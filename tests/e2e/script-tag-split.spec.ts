@@ -141,6 +141,37 @@ test.describe('the script tag in parts', () => {
     await expect(banner(page)).toBeVisible();
   });
 
+  test('a part asked for while offline and refused just after the browser is back online is tried again at once', async ({
+    page,
+    server,
+    context,
+  }) => {
+    await page.clock.install();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(/soglasie-later\.iife\.js/, async (route) => {
+      asked++;
+      if (asked > 1) return route.continue();
+      // The failure arrives after the `online` event, as on a phone whose connection comes back.
+      await held;
+      await route.abort('internetdisconnected');
+    });
+    await page.goto(server.page('/split-offline.html', sitePage({ attrs })), { waitUntil: 'networkidle' });
+    // From here timers stand still: the retry a while later cannot load it, only one made at once.
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await context.setOffline(true);
+    const id = await page.evaluate(() => {
+      window.Soglasie!.accept();
+      return window.Soglasie!.get().receiptId!;
+    });
+    await expect.poll(() => asked).toBe(1);
+    await context.setOffline(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+    release();
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
+  });
+
   test('a part answered by another page (a fallback index.html) is named in the console and tried again', async ({
     page,
     server,
