@@ -34,17 +34,19 @@ export const gatePage =
       googleAnalytics(int.googleAnalytics),
       googleTagManager(int.googleTagManager),
     ].filter((t): t is Tracker => !!t);
-    // A refusal on record: whatever a tracker left (even while the page unloaded after a withdrawal) goes.
-    // Swept after the page has loaded: nothing of a refused category runs meanwhile, and the sweep
-    // (every cookie, every localStorage key) stays off the page's critical path. It reads the decision
-    // when it runs: one made meanwhile may have allowed a tracker that has just set its cookies.
-    const stop = new AbortController();
-    afterLoad(() => {
+    // A refusal on record: whatever its trackers left (even while the page unloaded after a withdrawal) goes,
+    // once per decision (see sweptDecision): on the page that makes it, which loads the receipt code anyway,
+    // else on the next page once it has loaded, off its critical path (nothing refused runs meanwhile). It
+    // reads the decision when it runs: one made meanwhile may have allowed a tracker that has just set cookies.
+    const sweepOnce = () => {
       const refused = config.optional.filter((id) => !consent.has(id));
       const { decided, receiptId } = consent.get();
-      if (!decided || !refused.length || sweptDecision(config.cookie.name) === receiptId) return;
-      refusal.sweep(consent, refused);
-    }, stop.signal);
+      if (decided && refused.length && sweptDecision(config.cookie.name) !== receiptId) {
+        refusal.sweep(consent, refused);
+      }
+    };
+    const stop = new AbortController();
+    afterLoad(sweepOnce, stop.signal);
 
     const scan = gateElements(consent, ran, (box, need) => refusal.explain(consent, box, need), stop.signal);
     const apply = () => {
@@ -68,6 +70,8 @@ export const gatePage =
         // the receipt's beacon and pagehide handlers go first.
         refusal.sweep(consent, lost, reload ? () => setTimeout(() => location.reload()) : undefined);
         if (reload) return;
+      } else {
+        sweepOnce();
       }
       apply();
     });

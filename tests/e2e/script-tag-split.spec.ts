@@ -83,22 +83,45 @@ test.describe('the script tag in parts', () => {
     expect(server.requests).not.toContain(LATER);
   });
 
-  test('a returning visitor who refused something gets the refusal code only after the allowed analytics have run, and it sweeps', async ({
+  test('a decision that refuses something sweeps what that category left on its own page; the next page runs the core alone', async ({
+    page,
+    server,
+  }) => {
+    const url = server.page('/split-refused.html', sitePage({ attrs }));
+    // What a marketing tracker left behind before the tag was on the site, for the sweep to find.
+    await page.context().addCookies([{ name: '_gcl_au', value: '1', url }]);
+    await page.goto(url);
+    // Decided once this page's after-load check has passed (one idle callback later, in order): the sweep
+    // is the decision's.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    await page.evaluate(() => window.Soglasie!.accept(['analytics']));
+    await expect.poll(() => page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(false);
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    await answered(page);
+    server.requests.length = 0;
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => window.Soglasie!.has('analytics'))).toBe(true);
+    expect(server.requests).not.toContain(REFUSAL);
+  });
+
+  test('a returning visitor whose refusal is not swept yet gets the refusal code only after the allowed analytics have run, and it sweeps once', async ({
     page,
     server,
   }) => {
     const body = `<script type="text/plain" data-consent="analytics">performance.mark('analytics-ran')</script>`;
     const url = server.page('/split-refused.html', sitePage({ attrs, body }));
-    // What a marketing tracker left behind before the tag was on the site, for the sweep to find.
     await page.context().addCookies([{ name: '_gcl_au', value: '1', url }]);
+    // The deciding page cannot load the later part: its receipt and its sweep wait for the next page.
+    let refused = 0;
+    await page.route(/soglasie-later\.iife\.js/, (route) => {
+      refused++;
+      return route.abort('internetdisconnected');
+    });
     await page.goto(url);
-    // Decided once this page's after-load check has passed (one idle callback later, in order): the sweep
-    // is then the returning visit's, not this page's.
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
-    await expect.poll(() => server.endpoint.stored.size).toBe(1);
-    await answered(page);
+    await expect.poll(() => refused).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(true);
+    await page.unroute(/soglasie-later\.iife\.js/);
     server.requests.length = 0;
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(false);
@@ -111,6 +134,8 @@ test.describe('the script tag in parts', () => {
       REFUSAL,
     );
     expect(ran).toBeLessThan(asked!);
+    await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    await answered(page);
     // Swept once for this decision: the next page does not load the later part for it again.
     server.requests.length = 0;
     await page.reload({ waitUntil: 'networkidle' });
