@@ -129,7 +129,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           prev_hash TEXT NOT NULL,
           hash TEXT NOT NULL
         )`);
-      // Receipts are stored first (seq, prev_hash, hash empty) and linked by the sequencer.
+      // A place in the chain (seq, prev_hash, hash); the previous version stored rows without one first.
       await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS seq BIGINT`);
       await client.query(`ALTER TABLE ${table} ALTER COLUMN prev_hash DROP NOT NULL`);
       await client.query(`ALTER TABLE ${table} ALTER COLUMN hash DROP NOT NULL`);
