@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import type { CliIo, CliResult } from './main';
 import { openStore, type StoreChoice } from './open-store';
+import type { ReceiptStore } from './receipt-store';
 import { readSignedHead, signHead, type SignedHead } from './signed-head';
 import { verifyChain } from './verify-chain';
 
@@ -27,19 +28,8 @@ export async function verifyCommand(
       return { exitCode: 2 };
     }
   }
-  // Opening creates a missing file: a mistyped path would be reported as an intact, empty chain.
-  const file = choice.pg === undefined ? (choice.db ?? './receipts.sqlite') : undefined;
-  if (file && !existsSync(file)) {
-    io.err(`no such database file: ${file}`);
-    return { exitCode: 2 };
-  }
-  let store;
-  try {
-    store = await openStore(choice);
-  } catch (error) {
-    io.err(`cannot open the store: ${(error as Error).message}`);
-    return { exitCode: 2 };
-  }
+  const store = await openExistingStore(choice, io);
+  if (!store) return { exitCode: 2 };
   try {
     const report = await verifyChain(store, { anchor });
     if (report.ok) {
@@ -64,17 +54,28 @@ export async function verifyCommand(
  * await headCommand({ db: './receipts.sqlite' }, loadSigningKey(pem), io);
  */
 export async function headCommand(choice: StoreChoice, key: KeyObject, io: CliIo): Promise<CliResult> {
-  let store;
-  try {
-    store = await openStore(choice);
-  } catch (error) {
-    io.err(`cannot open the store: ${(error as Error).message}`);
-    return { exitCode: 2 };
-  }
+  const store = await openExistingStore(choice, io);
+  if (!store) return { exitCode: 2 };
   try {
     io.out(JSON.stringify(signHead(await store.head(), key), null, 2));
     return { exitCode: 0 };
   } finally {
     await store.close();
+  }
+}
+
+/** Opens the store a command reads, or says on stderr why it cannot. */
+async function openExistingStore(choice: StoreChoice, io: CliIo): Promise<ReceiptStore | undefined> {
+  // Opening creates a missing file: a mistyped path would be reported as an intact, empty chain (or signed).
+  const file = choice.pg === undefined ? (choice.db ?? './receipts.sqlite') : undefined;
+  if (file && !existsSync(file)) {
+    io.err(`no such database file: ${file}`);
+    return undefined;
+  }
+  try {
+    return await openStore(choice);
+  } catch (error) {
+    io.err(`cannot open the store: ${(error as Error).message}`);
+    return undefined;
   }
 }

@@ -20,6 +20,7 @@ export function partLoader<F extends keyof Parts>(
   const load = () => {
     if (asked || signal.aborted) return;
     asked = true;
+    const askedOffline = navigator.onLine === false;
     let joined: Parts[F] | undefined;
     const tag: PartScript = document.createElement('script');
     tag.src = new URL(`${file}?v=${__SDK_VERSION__.split('@')[1]}`, core?.src || location.href).href;
@@ -40,6 +41,11 @@ export function partLoader<F extends keyof Parts>(
       if (signal.aborted) return;
       console.error(`soglasie: could not load ${tag.src}; trying again later`);
       asked = false;
+      // Asked while offline, failed once back online: the `online` event has come and gone.
+      if (askedOffline && navigator.onLine) {
+        load();
+        return;
+      }
       const again = () => {
         removeEventListener('online', again);
         clearTimeout(timer);

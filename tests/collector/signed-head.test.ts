@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -137,3 +137,15 @@ for (const target of storeTargets) {
     });
   });
 }
+
+describe('soglasie-collector head on a mistyped path', () => {
+  it('says there is no such database file, exits 2 and creates nothing (no signed head of an empty chain)', async () => {
+    const missing = join(dir, 'no-such.sqlite');
+    const io = capture();
+    const { exitCode } = await main(['head', '--signing-key', keyFile, '--db', missing], io);
+    expect(exitCode).toBe(2);
+    expect(io.errors.join('\n')).toContain(`no such database file: ${missing}`);
+    expect(io.lines).toEqual([]);
+    expect(existsSync(missing)).toBe(false);
+  });
+});

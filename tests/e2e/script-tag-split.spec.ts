@@ -15,11 +15,21 @@ const REFUSAL = LATER;
 const FRAME =
   '<iframe data-consent="marketing" data-src="/fixtures/gating/frame.html" title="Видео" width="320" height="180"></iframe>';
 
+/**
+ * Waits until the page has read the endpoint's answer, not only until the endpoint stored the receipt: an
+ * answer the page never read leaves the receipt in its outbox, and the next page sends it again.
+ */
+const answered = (page: Page) =>
+  expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('soglasie.outbox.'))))
+    .toBe(false);
+
 /** Decides on a first visit, waits for its receipt, and comes back: the page is now a returning visit. */
 async function returnAfter(page: Page, server: TestServer, url: string, how: 'accept' | 'decline') {
   await page.goto(url);
   await page.evaluate((h) => (h === 'accept' ? window.Soglasie!.accept() : window.Soglasie!.decline()), how);
   await expect.poll(() => server.endpoint.stored.size).toBe(1);
+  await answered(page);
   server.requests.length = 0;
   await page.reload({ waitUntil: 'networkidle' });
 }
@@ -36,6 +46,7 @@ test.describe('the script tag in parts', () => {
     expect(server.requests).not.toContain(RECEIPTS);
     await page.evaluate(() => window.Soglasie!.accept());
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    await answered(page);
     expect(server.requests).toContain(RECEIPTS);
 
     server.requests.length = 0;
@@ -86,6 +97,7 @@ test.describe('the script tag in parts', () => {
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
     await page.evaluate(() => window.Soglasie!.accept(['analytics']));
     await expect.poll(() => server.endpoint.stored.size).toBe(1);
+    await answered(page);
     expect(await page.evaluate(() => document.cookie.includes('_gcl_au'))).toBe(true);
     server.requests.length = 0;
     await page.reload({ waitUntil: 'load' });
@@ -139,6 +151,37 @@ test.describe('the script tag in parts', () => {
     await page.unroute(/soglasie-ui-ru\.iife\.js/);
     await page.evaluate(() => dispatchEvent(new Event('online')));
     await expect(banner(page)).toBeVisible();
+  });
+
+  test('a part asked for while offline and refused just after the browser is back online is tried again at once', async ({
+    page,
+    server,
+    context,
+  }) => {
+    await page.clock.install();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(/soglasie-later\.iife\.js/, async (route) => {
+      asked++;
+      if (asked > 1) return route.continue();
+      // The failure arrives after the `online` event, as on a phone whose connection comes back.
+      await held;
+      await route.abort('internetdisconnected');
+    });
+    await page.goto(server.page('/split-offline.html', sitePage({ attrs })), { waitUntil: 'networkidle' });
+    // From here timers stand still: the retry a while later cannot load it, only one made at once.
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await context.setOffline(true);
+    const id = await page.evaluate(() => {
+      window.Soglasie!.accept();
+      return window.Soglasie!.get().receiptId!;
+    });
+    await expect.poll(() => asked).toBe(1);
+    await context.setOffline(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+    release();
+    await expect.poll(() => server.endpoint.stored.has(id)).toBe(true);
   });
 
   test('a part answered by another page (a fallback index.html) is named in the console and tried again', async ({

@@ -18,6 +18,25 @@ const attrs = (extra = '') =>
 const consentCookies = (page: Page) =>
   page.evaluate(() => document.cookie.split('; ').filter((pair) => /^(__Host-)?soglasie=/.test(pair)));
 
+/** The banner asks again and nothing is granted: the planted decision was not taken. */
+async function expectUndecided(page: Page) {
+  await expect(banner(page)).toBeVisible();
+  expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({
+    decided: false,
+    categories: { analytics: false, marketing: false },
+  });
+}
+
+/** The visitor declines on this page and the endpoint stores it; returns its receiptId. */
+async function declineAndStore(page: Page, site: SiteServer) {
+  const receiptId = await page.evaluate(() => {
+    window.Soglasie!.decline();
+    return window.Soglasie!.get().receiptId as string;
+  });
+  await expect.poll(() => site.stored.has(receiptId)).toBe(true);
+  return receiptId;
+}
+
 /** localStorage filled to its quota by the page itself (a site's own cache, say). */
 const fillStorage = (page: Page) =>
   page.evaluate(() => {
@@ -76,17 +95,9 @@ test.describe('hostile pages: cookie tossing', () => {
       const www = site.origin('www.site.test');
 
       await page.goto(www + '/index.html');
-      await expect(banner(page)).toBeVisible();
-      expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({
-        decided: false,
-        categories: { analytics: false, marketing: false },
-      });
+      await expectUndecided(page);
       // The visitor's own decision is what counts, and the only receipt www sends.
-      const own = await page.evaluate(() => {
-        window.Soglasie!.decline();
-        return window.Soglasie!.get().receiptId as string;
-      });
-      await expect.poll(() => site.stored.has(own)).toBe(true);
+      const own = await declineAndStore(page, site);
       await page.goto(www + '/index.html');
       expect(await page.evaluate(() => window.Soglasie!.get().receiptId)).toBe(own);
       await expect(banner(page)).toBeHidden();
@@ -120,11 +131,7 @@ test.describe('hostile pages: cookie tossing', () => {
       site.page('/plant.html', plainPage());
       const www = site.origin('www.site.test');
       await page.goto(www + '/index.html');
-      const declined = await page.evaluate(() => {
-        window.Soglasie!.decline();
-        return window.Soglasie!.get().receiptId as string;
-      });
-      await expect.poll(() => site.stored.has(declined)).toBe(true);
+      const declined = await declineAndStore(page, site);
 
       // evil.site.test turns the visitor's refusal into a grant, under a longer path: it is read first there.
       await page.goto(site.origin('evil.site.test') + '/plant.html');
@@ -136,16 +143,8 @@ test.describe('hostile pages: cookie tossing', () => {
 
       await page.goto(www + '/shop/item.html');
       expect(await consentCookies(page)).toHaveLength(2);
-      await expect(banner(page)).toBeVisible();
-      expect(await page.evaluate(() => window.Soglasie!.get())).toMatchObject({
-        decided: false,
-        categories: { analytics: false, marketing: false },
-      });
-      const again = await page.evaluate(() => {
-        window.Soglasie!.decline();
-        return window.Soglasie!.get().receiptId as string;
-      });
-      await expect.poll(() => site.stored.has(again)).toBe(true);
+      await expectUndecided(page);
+      const again = await declineAndStore(page, site);
 
       await page.goto(www + '/shop/other.html');
       await expect(banner(page)).toBeHidden();

@@ -1,27 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli';
+import { runCli, tempFiles } from '../support/run-cli';
 import { createConsentDocument } from '../../../src';
 import { completeConfig } from './consent-doc-fixture';
 
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }).then((code) => ({
-    code,
-    out: out.join(''),
-    err: err.join(''),
-  }));
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'soglasie-consent-doc-'));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const run = runCli;
+const { dir, file } = tempFiles('soglasie-consent-doc-');
 const site = file('site.json', JSON.stringify(completeConfig()));
 
 describe('soglasie consent-doc', () => {

@@ -1,26 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli';
+import { runCli, tempFiles } from '../support/run-cli';
 
-function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }).then((code) => ({
-    code,
-    out: out.join(''),
-    err: err.join(''),
-  }));
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'soglasie-cli-'));
-const file = (name: string, bytes: Buffer) => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
+const run = runCli;
+const { dir, file } = tempFiles('soglasie-cli-');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('soglasie digest', () => {
