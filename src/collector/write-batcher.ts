@@ -21,7 +21,9 @@ interface Entry<Item, Result> {
  * is written at a time, so under load each write carries everything that
  * arrived during the previous one, and when idle an item goes at once (after
  * the current event-loop turn, so items added together share a batch). If a
- * batch fails, every item in it gets the error.
+ * batch fails, every item in it gets the error, and so does every item that
+ * waited behind it: they would otherwise wait out a second timeout against a
+ * store that has just failed (the caller retries them later).
  *
  * @example
  * const batcher = createWriteBatcher({ write: (rows) => insertAll(rows) });
@@ -61,7 +63,8 @@ export function createWriteBatcher<Item, Result>(
         throw new Error(`write returned ${results.length} results for ${batch.length} items`);
       batch.forEach((entry, index) => entry.resolve(results[index]!));
     } catch (error) {
-      for (const entry of batch) entry.reject(error);
+      const behind = queue.splice(0);
+      for (const entry of [...batch, ...behind]) entry.reject(error);
     } finally {
       writing = false;
       schedule();

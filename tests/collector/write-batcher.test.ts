@@ -44,18 +44,20 @@ describe('write batcher (group commit)', () => {
     expect(await Promise.all(second)).toEqual(['stored d', 'stored e']);
   });
 
-  it('fails every item of a failed batch and still writes the next one', async () => {
+  it('fails every item of a failed batch and those waiting behind it, then writes what comes after', async () => {
     const write = controlledWrite();
     const batcher = createWriteBatcher({ write: write.write });
     const lost = ['a', 'b'].map((item) => batcher.add(item));
     await write.started(1);
-    const next = batcher.add('c');
+    const behind = batcher.add('c');
     write.fail(0, new Error('database gone'));
-    for (const result of await Promise.allSettled(lost))
+    for (const result of await Promise.allSettled([...lost, behind]))
       expect(result).toMatchObject({ status: 'rejected', reason: { message: 'database gone' } });
+    const next = batcher.add('d');
     await write.started(2);
+    expect(write.batches[1]).toEqual(['d']);
     write.finish(1);
-    expect(await next).toBe('stored c');
+    expect(await next).toBe('stored d');
   });
 
   it('splits by count and by size, a single large item going alone', async () => {
