@@ -1,146 +1,198 @@
 import { chainHash } from './chain-hash';
-import type { PgClientLike, PgPoolLike } from './postgres-store';
-
-/** Where a receipt ended up in the chain. */
-export interface ChainLink {
-  seq: number;
-  prevHash: string;
-  hash: string;
-}
+import type { PendingAppend } from './postgres-append-batch';
+import type { PgClientLike } from './postgres-store';
+import type { StoredReceipt } from './receipt-store';
 
 /** Options of {@link createSequencer}. */
 export interface SequencerOptions {
-  pool: PgPoolLike;
   table: string;
   head: string;
-  /** Runs `work` in one transaction (the store's helper, which handles broken connections). */
-  inTransaction<T>(work: (client: PgClientLike) => Promise<T>): Promise<T>;
-  /** Most receipts linked per transaction. */
+  /** Most waiting rows read and linked per statement. */
   batchSize?: number;
 }
 
+/** Outcome of {@link Sequencer.append}. */
+export interface SequencedBatch {
+  /** The rows inserted, by receiptId, with their place in the chain. */
+  created: Map<string, StoredReceipt>;
+  /** receiptIds that were already stored: nothing was inserted for them. */
+  repeated: string[];
+}
+
+/** The chain's end as the sequencer moves it. */
+interface ChainEnd {
+  lastHash: string;
+  count: number;
+}
+
+/** What {@link createSequencer} returns. */
+export interface Sequencer {
+  /** Inside the caller's transaction: insert `appends` (unique receiptIds) already linked. */
+  append(client: PgClientLike, appends: PendingAppend[]): Promise<SequencedBatch>;
+  /** Inside the caller's transaction: link every row still waiting (`seq IS NULL`). */
+  linkWaiting(client: PgClientLike): Promise<void>;
+}
+
 /**
- * The PostgreSQL sequencer: receipts are first stored durably with no place
- * in the chain (`seq IS NULL`); this links them, oldest id first, in batches.
- * Every collector process runs one, but a transaction-scoped advisory lock
- * lets only one of them link at a time, so there is one chain however many
- * processes write. A process waiting for its receipts takes the lock in turn
- * and links whatever is pending, its own receipts and everyone else's.
+ * The PostgreSQL sequencer: the only code that gives rows their place in the
+ * chain (`seq`, `prev_hash`, `hash`). It works inside the caller's
+ * transaction under a transaction-scoped advisory lock, so only one
+ * transaction links at a time, whichever process it belongs to, and there
+ * is one chain however many processes write. New receipts are inserted with
+ * their place already set, so each batch is one INSERT and one commit. Rows
+ * that wait without a place (stored by a collector version that linked
+ * later, or added behind the collector's back) are linked first, oldest id
+ * first.
  *
  * @example
- * const sequencer = createSequencer({ pool, table, head, inTransaction: (work) => inTransaction(pool, work) });
- * const link = await sequencer.linked(id);
+ * const sequencer = createSequencer({ table, head });
+ * const { created, repeated } = await sequencer.append(client, appends); // inside BEGIN … COMMIT
  */
-export function createSequencer(options: SequencerOptions): {
-  linked(id: number): Promise<ChainLink>;
-  linkNow(): Promise<number>;
-} {
+export function createSequencer(options: SequencerOptions): Sequencer {
   const batchSize = options.batchSize ?? 2000;
   const { table, head } = options;
-  const waiting = new Map<number, { resolve(link: ChainLink): void; reject(error: unknown): void }[]>();
-  let running = false;
 
-  /** One round: under the lock, give every pending row its place. Returns how many were linked. */
-  function linkPending(): Promise<number> {
-    return options.inTransaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`soglasie-sequencer:${table}`]);
-      const current = await client.query<{ last_hash: string; count: string }>(
-        `SELECT last_hash, count FROM ${head} WHERE one = 1`,
-      );
-      const headRow = current.rows[0];
-      if (!headRow) throw new Error(`${head} row is missing`);
-      const pending = await client.query<{ id: string; receipt: string; received_at: string }>(
+  function lock(client: PgClientLike): Promise<unknown> {
+    // Held until COMMIT or ROLLBACK. Statements after it see what the previous holder committed
+    // (READ COMMITTED takes a fresh snapshot per statement).
+    return client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`soglasie-sequencer:${table}`]);
+  }
+
+  /** Link rows stored without a place, in id order, before anything new. */
+  async function linkLeftovers(client: PgClientLike, end: ChainEnd): Promise<void> {
+    for (;;) {
+      const waiting = await client.query<{ id: string; receipt: string; received_at: string }>(
         `SELECT id, receipt, received_at FROM ${table} WHERE seq IS NULL ORDER BY id LIMIT $1`,
         [batchSize],
       );
-      if (pending.rows.length === 0) return 0;
-      let prevHash = headRow.last_hash;
-      let seq = Number(headRow.count);
+      if (waiting.rows.length === 0) return;
       const ids: string[] = [];
       const seqs: number[] = [];
       const prevs: string[] = [];
       const hashes: string[] = [];
-      for (const row of pending.rows) {
-        const hash = chainHash(prevHash, row.receipt, Number(row.received_at));
-        seq++;
+      for (const row of waiting.rows) {
+        const hash = chainHash(end.lastHash, row.receipt, Number(row.received_at));
+        end.count++;
         ids.push(row.id);
-        seqs.push(seq);
-        prevs.push(prevHash);
+        seqs.push(end.count);
+        prevs.push(end.lastHash);
         hashes.push(hash);
-        prevHash = hash;
+        end.lastHash = hash;
       }
+      // One statement moves the rows and the head (a data-modifying WITH always runs to completion).
       await client.query(
-        `UPDATE ${table} SET seq = u.seq, prev_hash = u.prev, hash = u.hash
-         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS u(id, seq, prev, hash)
-         WHERE ${table}.id = u.id`,
-        [ids, seqs, prevs, hashes],
+        `WITH placed AS (
+           UPDATE ${table} SET seq = u.seq, prev_hash = u.prev, hash = u.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS u(id, seq, prev, hash)
+           WHERE ${table}.id = u.id
+         )
+         UPDATE ${head} SET last_id = $5, last_hash = $6, count = $7 WHERE one = 1`,
+        [ids, seqs, prevs, hashes, ids[ids.length - 1], end.lastHash, end.count],
       );
-      await client.query(`UPDATE ${head} SET last_id = $1, last_hash = $2, count = $3 WHERE one = 1`, [
-        ids[ids.length - 1],
-        prevHash,
-        seq,
-      ]);
-      return ids.length;
-    });
+      if (waiting.rows.length < batchSize) return;
+    }
   }
 
-  /** Answer the waiters whose rows now have a place (linked by us or by another process). */
-  async function settleLinked(): Promise<number> {
-    const ids = [...waiting.keys()];
-    if (ids.length === 0) return 0;
-    const result = await options.pool.query<{ id: string; seq: string; prev_hash: string; hash: string }>(
-      `SELECT id, seq, prev_hash, hash FROM ${table} WHERE id = ANY($1::bigint[]) AND seq IS NOT NULL`,
-      [ids],
+  /** Read the head, whether rows wait for a place, and which of `receiptIds` are stored. */
+  async function readState(
+    client: PgClientLike,
+    receiptIds: string[],
+  ): Promise<{ end: ChainEnd; waiting: boolean; stored: Set<string> }> {
+    const result = await client.query<{ last_hash: string; count: string; waiting: boolean; stored: string[] }>(
+      `SELECT last_hash, count,
+         EXISTS (SELECT 1 FROM ${table} WHERE seq IS NULL) AS waiting,
+         ARRAY(SELECT receipt_id FROM ${table} WHERE receipt_id = ANY($1::text[])) AS stored
+       FROM ${head} WHERE one = 1`,
+      [receiptIds],
     );
-    for (const row of result.rows) {
-      const id = Number(row.id);
-      for (const waiter of waiting.get(id) ?? [])
-        waiter.resolve({ seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash });
-      waiting.delete(id);
+    const row = result.rows[0];
+    if (!row) throw new Error(`${head} row is missing`);
+    return {
+      end: { lastHash: row.last_hash, count: Number(row.count) },
+      waiting: row.waiting,
+      stored: new Set(row.stored),
+    };
+  }
+
+  async function append(client: PgClientLike, appends: PendingAppend[]): Promise<SequencedBatch> {
+    await lock(client);
+    const state = await readState(
+      client,
+      appends.map((append) => append.receipt.receiptId),
+    );
+    if (state.waiting) await linkLeftovers(client, state.end);
+    const fresh = appends.filter((append) => !state.stored.has(append.receipt.receiptId));
+    const created = new Map<string, StoredReceipt>();
+    const repeated = appends
+      .filter((append) => state.stored.has(append.receipt.receiptId))
+      .map((append) => append.receipt.receiptId);
+    if (fresh.length === 0) return { created, repeated };
+
+    const end = state.end;
+    const seqs: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const append of fresh) {
+      const hash = chainHash(end.lastHash, append.receiptJson, append.receivedAt);
+      end.count++;
+      seqs.push(end.count);
+      prevs.push(end.lastHash);
+      hashes.push(hash);
+      end.lastHash = hash;
     }
-    return result.rows.length;
-  }
-
-  async function loop(): Promise<void> {
-    while (waiting.size > 0) {
-      const before = new Set(waiting.keys());
-      const linkedCount = await linkPending();
-      const settled = await settleLinked();
-      // Nothing moved: these rows cannot be linked (should not happen); fail them rather than spin.
-      if (linkedCount === 0 && settled === 0) {
-        for (const id of before) {
-          for (const waiter of waiting.get(id) ?? []) waiter.reject(new Error(`receipt row ${id} was not linked`));
-          waiting.delete(id);
-        }
-      }
-    }
-  }
-
-  function run(): void {
-    if (running) return;
-    running = true;
-    loop()
-      .catch((error: unknown) => {
-        // The database failed: everyone waiting gets the error (their receipts stay stored and
-        // are linked by the next round, in this process or another).
-        for (const waiters of waiting.values()) for (const waiter of waiters) waiter.reject(error);
-        waiting.clear();
-      })
-      .finally(() => {
-        running = false;
-        if (waiting.size > 0) run();
+    // Every writer inserts under the lock, and the stored receiptIds were read under it, so a
+    // conflict here is a writer that skipped the lock: the INSERT fails and the batch is undone
+    // rather than leave a hole in the precomputed chain.
+    const inserted = await client.query<{ id: string; receipt_id: string }>(
+      `WITH inserted AS (
+         INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, seq, prev_hash, hash)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],
+                              $7::bigint[], $8::text[], $9::text[])
+         RETURNING id, receipt_id, seq
+       ), moved AS (
+         UPDATE ${head} SET last_id = (SELECT id FROM inserted WHERE seq = $10), last_hash = $11, count = $10
+         WHERE one = 1
+       )
+       SELECT id, receipt_id FROM inserted`,
+      [
+        fresh.map((append) => append.receipt.receiptId),
+        fresh.map((append) => append.receipt.subjectId),
+        fresh.map((append) => append.receivedAt),
+        fresh.map((append) => append.ip),
+        fresh.map((append) => append.userAgent),
+        fresh.map((append) => append.receiptJson),
+        seqs,
+        prevs,
+        hashes,
+        end.count,
+        end.lastHash,
+      ],
+    );
+    const ids = new Map(inserted.rows.map((row) => [row.receipt_id, Number(row.id)]));
+    fresh.forEach((append, index) => {
+      const id = ids.get(append.receipt.receiptId);
+      if (id === undefined) throw new Error(`receipt ${append.receipt.receiptId} was not inserted`);
+      created.set(append.receipt.receiptId, {
+        id,
+        receiptId: append.receipt.receiptId,
+        subjectId: append.receipt.subjectId,
+        receivedAt: append.receivedAt,
+        ip: append.ip,
+        userAgent: append.userAgent,
+        receiptJson: append.receiptJson,
+        prevHash: prevs[index]!,
+        hash: hashes[index]!,
+        position: seqs[index]!,
       });
+    });
+    return { created, repeated };
   }
 
-  return {
-    linked(id) {
-      return new Promise((resolve, reject) => {
-        const list = waiting.get(id) ?? [];
-        list.push({ resolve, reject });
-        waiting.set(id, list);
-        run();
-      });
-    },
-    linkNow: linkPending,
-  };
+  async function linkWaiting(client: PgClientLike): Promise<void> {
+    await lock(client);
+    const state = await readState(client, []);
+    if (state.waiting) await linkLeftovers(client, state.end);
+  }
+
+  return { append, linkWaiting };
 }

@@ -1,9 +1,12 @@
 import { GENESIS_HASH } from './chain-hash';
 import { loadOptionalModule } from './load-optional-module';
-import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
-import { unavailableOnError } from './store-unavailable';
+import { appendBatch, type PendingAppend } from './postgres-append-batch';
+import { POSTGRES_COLUMNS, toStoredReceipt, type PostgresRow } from './postgres-row';
 import { createSequencer } from './postgres-sequencer';
+import type { AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
+import { unavailableOnError } from './store-unavailable';
 import { tableName } from './table-name';
+import { createWriteBatcher } from './write-batcher';
 
 /** The part of a `pg` client the store uses (structural, so `pg` types stay optional). */
 export interface PgClientLike {
@@ -43,36 +46,6 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
 }
 
-interface Row {
-  id: string;
-  receipt_id: string;
-  subject_id: string;
-  received_at: string;
-  ip: string | null;
-  user_agent: string | null;
-  receipt: string;
-  prev_hash: string | null;
-  hash: string | null;
-  seq: string | null;
-}
-
-// pg returns BIGINT as strings; ids and epoch-ms fit safely in a double.
-function toStored(row: Row): StoredReceipt {
-  return {
-    id: Number(row.id),
-    receiptId: row.receipt_id,
-    subjectId: row.subject_id,
-    receivedAt: Number(row.received_at),
-    ip: row.ip,
-    userAgent: row.user_agent,
-    receiptJson: row.receipt,
-    // Only rows with a place in the chain are handed out (the read side and verify ask for those).
-    prevHash: row.prev_hash ?? '',
-    hash: row.hash ?? '',
-    position: row.seq === null ? undefined : Number(row.seq),
-  };
-}
-
 /**
  * Run `work` in one transaction on one pooled connection. A connection that
  * breaks while checked out emits 'error'; without a listener that would
@@ -104,7 +77,8 @@ async function inTransaction<T>(pool: PgPoolLike, work: (client: PgClientLike) =
 
 /**
  * Open (and migrate) a PostgreSQL receipt store using `pg`, loaded lazily.
- * Appends lock the chain-head row (`SELECT … FOR UPDATE`), so several
+ * Appends that arrive together are inserted and linked into the chain in one
+ * transaction (group commit); linking takes an advisory lock, so several
  * collector instances sharing one database still build a single chain.
  *
  * @example
@@ -155,7 +129,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           prev_hash TEXT NOT NULL,
           hash TEXT NOT NULL
         )`);
-      // Receipts are stored first (seq, prev_hash, hash empty) and linked by the sequencer.
+      // A place in the chain (seq, prev_hash, hash); the previous version stored rows without one first.
       await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS seq BIGINT`);
       await client.query(`ALTER TABLE ${table} ALTER COLUMN prev_hash DROP NOT NULL`);
       await client.query(`ALTER TABLE ${table} ALTER COLUMN hash DROP NOT NULL`);
@@ -186,26 +160,33 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
 
-  const columns = 'id, receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash, seq';
-  const selectByReceiptId = `SELECT ${columns} FROM ${table} WHERE receipt_id = $1`;
+  const selectByReceiptId = `SELECT ${POSTGRES_COLUMNS} FROM ${table} WHERE receipt_id = $1`;
   // Rows past the head were not written by the collector: the read side does not serve them.
   const covered = `seq <= (SELECT count FROM ${head} WHERE one = 1)`;
-  const sequencer = createSequencer({
-    pool: db,
-    table,
-    head,
-    inTransaction: (work) => inTransaction(db, work),
-  });
-  // Receipts a crashed process stored but never linked get their place now.
-  await unavailableOnError('link', () => sequencer.linkNow()).catch(async (error: unknown) => {
-    if (ownsPool) await db.end().catch(() => undefined);
-    throw error;
+  const sequencer = createSequencer({ table, head });
+  // Rows stored but never linked (by an earlier version that linked after storing, or added
+  // behind the collector's back) get their place now.
+  await unavailableOnError('link', () => inTransaction(db, (client) => sequencer.linkWaiting(client))).catch(
+    async (error: unknown) => {
+      if (ownsPool) await db.end().catch(() => undefined);
+      throw error;
+    },
+  );
+  // Group commit: the appends that arrive while one batch is written form the next one.
+  // An explicit transaction, not autocommitted statements: if we give up waiting (a frozen
+  // server) the INSERT may still run when the server wakes, but without our COMMIT it is undone.
+  const batcher = createWriteBatcher<PendingAppend, AppendResult>({
+    write: (appends) => inTransaction(db, (client) => appendBatch(client, table, sequencer, appends)),
+    maxItems: 500,
+    // Keeps one INSERT's parameters to a few megabytes whatever the body limit.
+    maxSize: 4 * 1024 * 1024,
+    sizeOf: (append) => append.receiptJson.length,
   });
   let closed = false;
 
   return {
     append(input): Promise<AppendResult> {
-      return unavailableOnError('append', () => append(input));
+      return unavailableOnError('append', () => batcher.add({ ...input, receivedAt: Date.now() }));
     },
     get(receiptId) {
       return unavailableOnError('get', () => get(receiptId));
@@ -220,54 +201,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async close() {
       if (closed) return;
       closed = true;
+      // Appends already queued are written (or fail) before the pool goes.
+      await batcher.drained();
       if (ownsPool) await db.end();
     },
   };
 
-  async function append(input: AppendInput): Promise<AppendResult> {
-    // Stored durably first (one statement, one commit), then linked by the sequencer in a batch.
-    const receivedAt = Date.now();
-    // An explicit transaction, not one autocommitted statement: if we give up waiting (a frozen
-    // server) the INSERT may still run when the server wakes, but without our COMMIT it is undone.
-    const inserted = await inTransaction(db, (client) =>
-      client.query<{ id: string }>(
-        `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (receipt_id) DO NOTHING RETURNING id`,
-        [input.receipt.receiptId, input.receipt.subjectId, receivedAt, input.ip, input.userAgent, input.receiptJson],
-      ),
-    );
-    if (!inserted.rows[0]) {
-      // A repeated receiptId: answer with the stored row once it has its place.
-      const existing = await db.query<Row>(selectByReceiptId, [input.receipt.receiptId]);
-      const row = existing.rows[0];
-      if (!row) throw new Error(`receipt ${input.receipt.receiptId} vanished`);
-      const record = toStored(row);
-      if (row.seq === null) {
-        const link = await sequencer.linked(record.id);
-        return { record: { ...record, prevHash: link.prevHash, hash: link.hash, position: link.seq }, created: false };
-      }
-      return { record, created: false };
-    }
-    const id = Number(inserted.rows[0].id);
-    const link = await sequencer.linked(id);
-    const record: StoredReceipt = {
-      id,
-      receiptId: input.receipt.receiptId,
-      subjectId: input.receipt.subjectId,
-      receivedAt,
-      ip: input.ip,
-      userAgent: input.userAgent,
-      receiptJson: input.receiptJson,
-      prevHash: link.prevHash,
-      hash: link.hash,
-      position: link.seq,
-    };
-    return { record, created: true };
-  }
-
   async function get(receiptId: string): Promise<StoredReceipt | undefined> {
-    const result = await db.query<Row>(`${selectByReceiptId} AND ${covered}`, [receiptId]);
-    return result.rows[0] && toStored(result.rows[0]);
+    const result = await db.query<PostgresRow>(`${selectByReceiptId} AND ${covered}`, [receiptId]);
+    return result.rows[0] && toStoredReceipt(result.rows[0]);
   }
 
   async function list(query: ListQuery): Promise<StoredReceipt[]> {
@@ -288,12 +230,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     if (query.chainOrder) where.push('seq IS NOT NULL');
     if (query.unlinked) where.push('seq IS NULL');
     params.push(query.limit);
-    const result = await db.query<Row>(
-      `SELECT ${columns} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+    const result = await db.query<PostgresRow>(
+      `SELECT ${POSTGRES_COLUMNS} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
          ORDER BY ${key} ${desc ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
       params,
     );
-    return result.rows.map(toStored);
+    return result.rows.map(toStoredReceipt);
   }
 
   async function readHead(): Promise<ChainHead> {
