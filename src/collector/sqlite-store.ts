@@ -103,16 +103,15 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     `INSERT INTO ${table} (receipt_id, subject_id, received_at, ip, user_agent, receipt, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const moveHead = db.prepare(`UPDATE ${head} SET last_id = ?, last_hash = ?, count = count + 1 WHERE one = 1`);
+  const moveHead = db.prepare(`UPDATE ${head} SET last_id = ?, last_hash = ?, count = count + ? WHERE one = 1`);
 
-  const appendOne = (input: AppendInput): AppendResult => {
+  /** Inserts one receipt after `end` (unless it is stored already) and moves `end` past it. */
+  const appendOne = (input: AppendInput, end: { lastId: number | null; lastHash: string; added: number }) => {
     const existing = byReceiptId.get(input.receipt.receiptId);
     if (existing) return { record: toStored(existing), created: false };
-    const current = readHead.get();
-    if (!current) throw new Error(`${head} row is missing`);
     // Time is taken under the write lock so chain order and time order agree.
     const receivedAt = Date.now();
-    const hash = chainHash(current.last_hash, input.receiptJson, receivedAt);
+    const hash = chainHash(end.lastHash, input.receiptJson, receivedAt);
     const info = insert.run(
       input.receipt.receiptId,
       input.receipt.subjectId,
@@ -120,11 +119,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       input.ip,
       input.userAgent,
       input.receiptJson,
-      current.last_hash,
+      end.lastHash,
       hash,
     );
     const id = Number(info.lastInsertRowid);
-    moveHead.run(id, hash);
     const record: StoredReceipt = {
       id,
       receiptId: input.receipt.receiptId,
@@ -133,14 +131,25 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
       ip: input.ip,
       userAgent: input.userAgent,
       receiptJson: input.receiptJson,
-      prevHash: current.last_hash,
+      prevHash: end.lastHash,
       hash,
     };
+    end.lastId = id;
+    end.lastHash = hash;
+    end.added++;
     return { record, created: true };
   };
   // Group commit: every append queued while the previous commit ran shares one
-  // transaction and one fsync. Each caller is answered only after that commit.
-  const appendBatch = db.transaction((inputs: AppendInput[]): AppendResult[] => inputs.map(appendOne));
+  // transaction and one fsync, and the head is read and moved once for all of
+  // them. Each caller is answered only after that commit.
+  const appendBatch = db.transaction((inputs: AppendInput[]): AppendResult[] => {
+    const current = readHead.get();
+    if (!current) throw new Error(`${head} row is missing`);
+    const end = { lastId: current.last_id, lastHash: current.last_hash, added: 0 };
+    const results = inputs.map((input) => appendOne(input, end));
+    if (end.added > 0) moveHead.run(end.lastId, end.lastHash, end.added);
+    return results;
+  });
   let queue: { input: AppendInput; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
   const flush = (): void => {
     const batch = queue;
