@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { banner, expect, sitePage, test } from './support/fixtures';
 import type { TestServer } from './support/test-server';
+import { laterPartArrived } from './support/later-part';
 
 // A complete configuration: one with a problem loads the later part to name it.
 const attrs =
@@ -69,14 +70,7 @@ test.describe('the script tag in parts', () => {
     );
     await page.goto(url);
     await page.evaluate(() => window.Soglasie!.accept());
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
-        ),
-      )
-      .toBe(true);
-    await page.waitForLoadState('networkidle');
+    await laterPartArrived(page);
     server.requests.length = 0;
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.evaluate(() => window.Soglasie!.has('analytics'))).toBe(true);

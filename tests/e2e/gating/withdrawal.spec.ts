@@ -1,4 +1,5 @@
 import { test, expect, sitePage } from '../support/fixtures';
+import { laterPartArrived } from '../support/later-part';
 import {
   ALL_DENIED,
   cookieNames,
@@ -80,14 +81,7 @@ test.describe('withdrawal and decline after accept', () => {
     await page.evaluate(() => window.Soglasie!.set({ marketing: false }));
     // A reload would come once the later part (receipts, the sweep) has run: wait for it and for the
     // network to settle, then count the page loads the server saw.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
-        ),
-      )
-      .toBe(true);
-    await page.waitForLoadState('networkidle');
+    await laterPartArrived(page);
     expect(server.requests.filter((path) => path === '/partial.html')).toHaveLength(1);
     expect(await global(page, '__marker')).toBe(1);
     expect(await global(page, '__runs')).toBe(1);
@@ -155,14 +149,7 @@ test.describe('withdrawal and decline after accept', () => {
       .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
       .toEqual(['site_cookie', 'soglasie']);
     // The decisions load the receipt code through the proxy above: let it arrive before the route goes.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          performance.getEntriesByType('resource').some((entry) => entry.name.includes('soglasie-later.iife.js')),
-        ),
-      )
-      .toBe(true);
-    await page.waitForLoadState('networkidle');
+    await laterPartArrived(page);
     // Requests still being proxied when the test ends must not fail it afterwards.
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
