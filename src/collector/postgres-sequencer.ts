@@ -25,6 +25,28 @@ interface ChainEnd {
   count: number;
 }
 
+/**
+ * Gives `entries` the next places after `end`, in order, and moves `end` past them: each one's
+ * position, previous hash and hash.
+ */
+function place(
+  end: ChainEnd,
+  entries: { receiptJson: string; receivedAt: number }[],
+): { seqs: number[]; prevs: string[]; hashes: string[] } {
+  const seqs: number[] = [];
+  const prevs: string[] = [];
+  const hashes: string[] = [];
+  for (const entry of entries) {
+    const hash = chainHash(end.lastHash, entry.receiptJson, entry.receivedAt);
+    end.count++;
+    seqs.push(end.count);
+    prevs.push(end.lastHash);
+    hashes.push(hash);
+    end.lastHash = hash;
+  }
+  return { seqs, prevs, hashes };
+}
+
 /** What {@link createSequencer} returns. */
 export interface Sequencer {
   /** Inside the caller's transaction: insert `appends` (unique receiptIds) already linked. */
@@ -66,19 +88,11 @@ export function createSequencer(options: SequencerOptions): Sequencer {
         [batchSize],
       );
       if (waiting.rows.length === 0) return;
-      const ids: string[] = [];
-      const seqs: number[] = [];
-      const prevs: string[] = [];
-      const hashes: string[] = [];
-      for (const row of waiting.rows) {
-        const hash = chainHash(end.lastHash, row.receipt, Number(row.received_at));
-        end.count++;
-        ids.push(row.id);
-        seqs.push(end.count);
-        prevs.push(end.lastHash);
-        hashes.push(hash);
-        end.lastHash = hash;
-      }
+      const ids = waiting.rows.map((row) => row.id);
+      const { seqs, prevs, hashes } = place(
+        end,
+        waiting.rows.map((row) => ({ receiptJson: row.receipt, receivedAt: Number(row.received_at) })),
+      );
       // One statement moves the rows and the head (a data-modifying WITH always runs to completion).
       await client.query(
         `WITH placed AS (
@@ -129,17 +143,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     if (fresh.length === 0) return { created, repeated };
 
     const end = state.end;
-    const seqs: number[] = [];
-    const prevs: string[] = [];
-    const hashes: string[] = [];
-    for (const append of fresh) {
-      const hash = chainHash(end.lastHash, append.receiptJson, append.receivedAt);
-      end.count++;
-      seqs.push(end.count);
-      prevs.push(end.lastHash);
-      hashes.push(hash);
-      end.lastHash = hash;
-    }
+    const { seqs, prevs, hashes } = place(end, fresh);
     // Every writer inserts under the lock, and the stored receiptIds were read under it, so a
     // conflict here is a writer that skipped the lock: the INSERT fails and the batch is undone
     // rather than leave a hole in the precomputed chain.
