@@ -4,6 +4,7 @@ import { loadOptionalModule } from './load-optional-module';
 import type { AppendInput, AppendResult, ChainHead, ListQuery, ReceiptStore, StoredReceipt } from './receipt-store';
 import { unavailableOnError } from './store-unavailable';
 import { tableName } from './table-name';
+import { createWriteBatcher } from './write-batcher';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -150,23 +151,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     if (end.added > 0) moveHead.run(end.lastId, end.lastHash, end.added);
     return results;
   });
-  let queue: { input: AppendInput; resolve(result: AppendResult): void; reject(error: unknown): void }[] = [];
-  const flush = (): void => {
-    const batch = queue;
-    queue = [];
-    try {
-      const results = appendBatch.immediate(batch.map((item) => item.input));
-      batch.forEach((item, index) => item.resolve(results[index]!));
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
-  };
-  const enqueue = (input: AppendInput): Promise<AppendResult> =>
-    new Promise((resolve, reject) => {
-      queue.push({ input, resolve, reject });
-      // The first append of a round schedules the commit; the rest of this turn's requests join it.
-      if (queue.length === 1) setImmediate(flush);
-    });
+  // better-sqlite3 commits synchronously: a batch is every append that arrived since the last one.
+  const batcher = createWriteBatcher<AppendInput, AppendResult>({
+    write: async (inputs) => appendBatch.immediate(inputs),
+    maxItems: Infinity,
+  });
 
   const listStatements = new Map<string, BetterSqlite3.Statement<unknown[], Row>>();
   const listStatement = (query: ListQuery): BetterSqlite3.Statement<unknown[], Row> => {
@@ -187,7 +176,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
   return {
     // A busy, full or failing disk is a fault of this request (503), not of the process.
     append(input) {
-      return unavailableOnError('append', () => enqueue(input));
+      return unavailableOnError('append', () => batcher.add(input));
     },
     get(receiptId) {
       return unavailableOnError('get', async () => {
@@ -203,7 +192,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Rece
     },
     async close() {
       // Appends already queued are committed before the file closes.
-      if (queue.length > 0) flush();
+      await batcher.drained();
       if (db.open) db.close();
     },
   };
